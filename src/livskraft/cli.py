@@ -1,0 +1,137 @@
+"""The `livskraft` command: serve, sync, import-data and analyse."""
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from livskraft.analysis.errors import MissingDataError
+
+
+def _django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "livskraft.config.settings")
+    import django
+    from django.conf import settings
+
+    django.setup()
+    if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+        Path(settings.DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=0)
+
+
+def _fail(message: str, code: int = 2) -> None:
+    click.echo(f"Feil: {message}", err=True)
+    sys.exit(code)
+
+
+@click.group(help="Livskraft – kunnskapsgrunnlag for livskraftige lokalsamfunn.")
+def main() -> None:
+    pass
+
+
+@main.command(help="Start nettstedet (databasen migreres automatisk).")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--workers", default=1, show_default=True, type=int)
+def serve(host: str, port: int, workers: int) -> None:
+    _django()
+    from livskraft.stats.models import PopulationTotal
+
+    if not PopulationTotal.objects.exists():
+        click.echo("Databasen er tom: kjør `livskraft import-data MAPPE` eller `livskraft sync`.")
+    import uvicorn
+
+    click.echo(f"Livskraft kjører på http://{host}:{port}/")
+    uvicorn.run("livskraft.config.asgi:application", host=host, port=port, workers=workers,
+                log_level="warning")
+
+
+@main.command("import-data", help="Importer en mappe med CSV/GeoJSON (samme format som shared/data).")
+@click.argument("directory", type=click.Path(path_type=Path))
+def import_data(directory: Path) -> None:
+    _django()
+    from livskraft.sources.problems import DataRejected
+    from livskraft.stats.importing import import_directory
+
+    try:
+        stored, skipped = import_directory(directory)
+    except DataRejected as rejected:
+        click.echo("Ingenting ble importert. Rett disse feilene og prøv igjen:", err=True)
+        for problem in rejected.problems:
+            click.echo(f"  - {problem}", err=True)
+        sys.exit(2)
+    for kind, rows in stored.items():
+        click.echo(f"{kind}: {rows} rader")
+    for name in skipped:
+        click.echo(f"hoppet over (ikke et kjent filformat): {name}")
+
+
+@main.command(help="Hent data fra SSB (PxWebApi og KLASS).")
+@click.option("--from", "start", default=2006, show_default=True, type=int)
+@click.option("--to", "end", default=None, type=int, help="Siste år (standard: nyeste hos SSB)")
+def sync(start: int, end: int | None) -> None:
+    _django()
+    from livskraft.sources.ssb_errors import SsbError
+    from livskraft.stats.syncing import sync_all
+
+    try:
+        stored = sync_all(start, end, progress=True)
+    except SsbError as error:
+        _fail(f"{error}\nIngenting ble lagret.")
+    except KeyboardInterrupt:
+        _fail("avbrutt. Ingenting ble lagret.", 130)
+    for kind, rows in stored.items():
+        click.echo(f"{kind}: {rows} rader")
+
+
+@main.group(help="Analyser fra kommandolinjen.")
+def analyse() -> None:
+    pass
+
+
+FORMAT = click.option("--format", "output", type=click.Choice(["table", "csv", "json"]),
+                      default="table", show_default=True)
+BORDERS = click.option("--borders", type=int, default=None,
+                       help="Grenser per år (f.eks. 2018 eller 2024); standard er nyeste.")
+
+
+@analyse.command(help="Folketall for en kommune over en periode.")
+@click.option("--kommune", required=True)
+@click.option("--from", "start", type=int)
+@click.option("--to", "end", type=int)
+@BORDERS
+@FORMAT
+def population(kommune: str, start: int | None, end: int | None, borders: int | None,
+               output: str) -> None:
+    _django()
+    from livskraft.profiles import reports
+
+    _print(lambda: reports.population_table(kommune, start, end, borders), output)
+
+
+@analyse.command("immigration-effect", help="Vekst med og uten nettoinnvandring, alle kommuner.")
+@click.option("--from", "start", type=int, required=True)
+@click.option("--to", "end", type=int, required=True)
+@BORDERS
+@FORMAT
+def immigration_effect(start: int, end: int, borders: int | None, output: str) -> None:
+    _django()
+    from livskraft.profiles import reports
+
+    _print(lambda: reports.immigration_effect_table(start, end, borders), output)
+
+
+def _print(build, output: str) -> None:
+    try:
+        table = build()
+    except (MissingDataError, ValueError) as error:
+        _fail(str(error))
+    if output == "csv":
+        click.echo(table.to_csv(index=False), nl=False)
+    elif output == "json":
+        click.echo(table.to_json(orient="records", force_ascii=False))
+    else:
+        click.echo(table.to_string(index=False))

@@ -1,0 +1,98 @@
+"""Read a CSV file into a typed DataFrame, collecting every problem instead of crashing.
+
+Each column has a kind: `code4`/`code2` (digits with leading zeros), `int` (whole number
+≥ 0), `signed` (whole number), `weight` (number in (0, 1]), `flag` (0 or 1) or `text`.
+Line numbers count the header as line 1."""
+
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from .problems import Problem
+
+MAX_PROBLEMS_PER_COLUMN = 5
+PATTERNS = {
+    "code4": re.compile(r"^\d{4}$"),
+    "code2": re.compile(r"^\d{2}$"),
+    "int": re.compile(r"^\d+$"),
+    "signed": re.compile(r"^-?\d+$"),
+    "flag": re.compile(r"^[01]$"),
+    "weight": re.compile(r"^(0(\.\d+)?|1(\.0+)?)$"),
+}
+EXPLANATIONS = {
+    "code4": "et firesifret nummer",
+    "code2": "et tosifret nummer",
+    "int": "et heltall ≥ 0",
+    "signed": "et heltall",
+    "flag": "0 eller 1",
+    "weight": "en vekt mellom 0 og 1",
+}
+
+
+def read_table(
+    path: Path, name: str, columns: dict[str, str], key: list[str] | None = None
+) -> tuple[pd.DataFrame | None, list[Problem]]:
+    """Return the typed table (or None) and the problems found in it."""
+    try:
+        raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except UnicodeDecodeError:
+        return None, [Problem(name, None, "filen er ikke UTF-8-kodet")]
+    except pd.errors.EmptyDataError:
+        return None, [Problem(name, None, "filen er tom")]
+    except (pd.errors.ParserError, EOFError, OSError) as error:
+        line = re.search(r"line (\d+)", str(error))
+        reason = "feil antall felt eller ødelagt fil"
+        return None, [Problem(name, int(line.group(1)) if line else None, reason)]
+    missing = [c for c in columns if c not in raw.columns]
+    if missing:
+        found = ", ".join(raw.columns)
+        reason = f"mangler kolonne(r) {', '.join(missing)} (fant: {found})"
+        return None, [Problem(name, 1, reason)]
+    if raw.empty:
+        return None, [Problem(name, None, "filen har ingen datarader")]
+    problems: list[Problem] = []
+    for column, kind in columns.items():
+        if kind == "text":
+            continue
+        values = raw[column].str.strip()
+        bad = ~values.str.match(PATTERNS[kind])
+        if kind == "weight":
+            bad |= values.eq("0") | values.str.fullmatch(r"0\.0*")
+        for index in raw.index[bad][:MAX_PROBLEMS_PER_COLUMN]:
+            problems.append(
+                Problem(
+                    name,
+                    int(index) + 2,
+                    f"{column}={raw.at[index, column]!r} er ikke {EXPLANATIONS[kind]}",
+                )
+            )
+    if key and not problems:
+        duplicated = raw.duplicated(subset=key, keep="first")
+        for index in raw.index[duplicated][:MAX_PROBLEMS_PER_COLUMN]:
+            values = ", ".join(f"{k}={raw.at[index, k]}" for k in key)
+            problems.append(Problem(name, int(index) + 2, f"dobbel rad ({values})"))
+    if problems:
+        return None, problems
+    table = raw[list(columns)].copy()
+    for column, kind in columns.items():
+        if kind in ("int", "signed", "flag"):
+            table[column] = table[column].astype("int64")
+        elif kind == "weight":
+            table[column] = table[column].astype(float)
+    return table, []
+
+
+def unknown_codes(
+    table: pd.DataFrame, name: str, column: str, known: set[str], year_column: str | None = None
+) -> list[Problem]:
+    """Problems for codes not in `known` (a set of codes, or of (year, code) pairs)."""
+    if year_column is None:
+        bad = ~table[column].isin(known)
+    else:
+        pairs = pd.Series(list(zip(table[year_column], table[column])), index=table.index)
+        bad = ~pairs.isin(known)
+    return [
+        Problem(name, int(i) + 2, f"ukjent kommunenummer {table.at[i, column]}")
+        for i in table.index[bad][:MAX_PROBLEMS_PER_COLUMN]
+    ]

@@ -1,0 +1,70 @@
+"""Load stored observations as tidy DataFrames for the analysis core, on chosen borders."""
+
+import pandas as pd
+
+from livskraft.analysis import borders
+from livskraft.analysis.accounts import COMPONENTS
+from livskraft.analysis.errors import MissingDataError
+from livskraft.places.models import CodeCrosswalk
+
+from .models import PopulationChange, PopulationTotal
+
+
+def crosswalk() -> pd.DataFrame:
+    fields = ["from_code", "from_year", "to_year", "pivot_vintage", "pivot_code", "weight"]
+    return pd.DataFrame(list(CodeCrosswalk.objects.values(*fields)), columns=fields)
+
+
+def default_borders() -> int:
+    """The newest border vintage with stored population (the pivot of the crosswalk)."""
+    newest = PopulationTotal.objects.order_by("-vintage").values_list("vintage", flat=True).first()
+    if newest is None:
+        raise MissingDataError(
+            "Ingen befolkningstall er lastet inn. Kjør `livskraft import-data MAPPE` "
+            "eller `livskraft sync`."
+        )
+    return newest
+
+
+def _one_vintage_per_year(frame: pd.DataFrame, target: int) -> pd.DataFrame:
+    """Keep, per year, the rows of the best source: already on the target borders, else
+    on that year's own borders, else the newest vintage."""
+    choices = frame[["year", "vintage"]].drop_duplicates()
+    rank = choices.vintage.where(choices.vintage != target, 10_000)
+    rank = rank.where(~((choices.vintage == choices.year) & (choices.vintage != target)), 5_000)
+    best = choices.assign(rank=rank).sort_values("rank").groupby("year").tail(1)
+    return frame.merge(best[["year", "vintage"]], on=["year", "vintage"])
+
+
+def _on_borders(frame: pd.DataFrame, values: list[str], target: int) -> pd.DataFrame:
+    if frame.empty:
+        return frame.assign(estimated=False)[["year", "code", *values, "estimated"]]
+    frame = _one_vintage_per_year(frame, target)
+    reference = (
+        PopulationTotal.objects.filter(vintage=target, year=target).values_list("code", "persons")
+    )
+    return borders.to_vintage(
+        frame, values, crosswalk(), target, pd.Series(dict(reference), dtype="float64")
+    )
+
+
+def population(target: int | None = None) -> pd.DataFrame:
+    """`year, code, persons, estimated` for all years, on the borders of `target`."""
+    target = target or default_borders()
+    fields = ["vintage", "year", "code", "persons", "estimated"]
+    rows = pd.DataFrame(list(PopulationTotal.objects.values(*fields)), columns=fields)
+    return _on_borders(rows, ["persons"], target)
+
+
+def components(target: int | None = None) -> pd.DataFrame:
+    """Components of change per year and code on the borders of `target`."""
+    target = target or default_borders()
+    fields = ["vintage", "year", "code", *COMPONENTS]
+    rows = pd.DataFrame(list(PopulationChange.objects.values(*fields)), columns=fields)
+    return _on_borders(rows, COMPONENTS, target)
+
+
+def available_borders() -> list[int]:
+    """Vintages a series can be shown on: the pivot and every year with own-border totals."""
+    own = PopulationTotal.objects.values_list("vintage", flat=True).distinct()
+    return sorted(set(own))

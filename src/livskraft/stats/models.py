@@ -1,0 +1,76 @@
+"""Stored observations. `vintage` is the border year the codes belong to: 2024 for a series
+re-aggregated to 2024 borders, or equal to `year` for figures on that year's own borders."""
+
+from django.db import models
+
+
+class PopulationTotal(models.Model):
+    """Persons resident on 1 January of `year`."""
+
+    vintage = models.PositiveSmallIntegerField()
+    year = models.PositiveSmallIntegerField()
+    code = models.CharField(max_length=4)
+    persons = models.PositiveIntegerField()
+    men = models.PositiveIntegerField(null=True)
+    women = models.PositiveIntegerField(null=True)
+    estimated = models.BooleanField(default=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["vintage", "year", "code"], name="unique_population")
+        ]
+        indexes = [models.Index(fields=["vintage", "code"])]
+
+
+class PopulationByAge(models.Model):
+    """Persons on 1 January by single-year age 0..105 (105 = 105 or older), one row per sex.
+
+    `sex` is "M" (menn), "K" (kvinner) or "T" (begge kjønn, where no split is published).
+    """
+
+    vintage = models.PositiveSmallIntegerField()
+    year = models.PositiveSmallIntegerField()
+    code = models.CharField(max_length=4)
+    sex = models.CharField(max_length=1)
+    counts = models.JSONField(help_text="List of 106 counts, index = age")
+    estimated = models.BooleanField(default=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["vintage", "year", "code", "sex"], name="unique_population_by_age"
+            )
+        ]
+
+
+class PopulationChange(models.Model):
+    """Components of population change during calendar `year` (SSB table 06913)."""
+
+    vintage = models.PositiveSmallIntegerField()
+    year = models.PositiveSmallIntegerField()
+    code = models.CharField(max_length=4)
+    births = models.IntegerField()
+    deaths = models.IntegerField()
+    immigration = models.IntegerField()
+    emigration = models.IntegerField()
+    domestic_in = models.IntegerField()
+    domestic_out = models.IntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["vintage", "year", "code"], name="unique_population_change"
+            )
+        ]
+
+
+class DataLoad(models.Model):
+    """What was loaded, from where and when: shown as the source line under each figure."""
+
+    dataset = models.CharField(max_length=60)
+    source = models.CharField(max_length=300)
+    rows = models.PositiveIntegerField()
+    loaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-loaded_at"]
