@@ -49,7 +49,7 @@ def serve(host: str, port: int, workers: int) -> None:
                 log_level="warning")
 
 
-@main.command("import-data", help="Importer en mappe med CSV/GeoJSON (samme format som shared/data).")
+@main.command("import-data", help="Importer en mappe med CSV/GeoJSON (formatet i shared/data).")
 @click.argument("directory", type=click.Path(path_type=Path))
 def import_data(directory: Path) -> None:
     _django()

@@ -98,7 +98,8 @@ def _to_pivot(frame: pd.DataFrame, values: list[str], crosswalk: pd.DataFrame, p
     missing = known[known._merge == "left_only"]
     missing = pd.concat([missing, mapped[mapped.from_code.isna()]])
     if not missing.empty:
-        sample = ", ".join(sorted({f"{c} ({v})" for c, v in zip(missing.code, missing.vintage)})[:8])
+        pairs = sorted({f"{c} ({v})" for c, v in zip(missing.code, missing.vintage)})
+        sample = ", ".join(pairs[:8])
         raise MissingDataError(f"Kommunenummer uten kodeendringstabell: {sample}")
     for v in values:
         mapped[v] = mapped[v] * mapped.weight

@@ -1,3 +1,20 @@
-from django.urls import path
+from django.urls import path, re_path
 
-urlpatterns: list = []
+from . import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("finn/", views.find, name="find"),
+    re_path(r"^kommune/(?P<code>\d{4})/$", views.kommune, name="kommune"),
+    re_path(
+        r"^kommune/(?P<code>\d{4})/data/(?P<table>[a-z]+)\.(?P<fmt>csv|xlsx)$",
+        views.kommune_data,
+        name="kommune-data",
+    ),
+    path("nasjonalt/", views.national, name="national"),
+    re_path(
+        r"^nasjonalt/data/(?P<table>[a-z]+)\.(?P<fmt>csv|xlsx)$",
+        views.national_data,
+        name="national-data",
+    ),
+]

@@ -108,9 +108,9 @@ def _crosswalk(match, path, name, batch, deferred):
     pivot = int(match.group(1))
     table, problems = read_table(
         path, name,
-        {"kommunenr_fra": "code4", "kommunenr_%d" % pivot: "code4", "fra_aar": "int",
+        {"kommunenr_fra": "code4", f"kommunenr_{pivot}": "code4", "fra_aar": "int",
          "til_aar": "int", "vekt": "weight", "vekt_merknad": "text"},
-        key=["kommunenr_fra", "fra_aar", "kommunenr_%d" % pivot],
+        key=["kommunenr_fra", "fra_aar", f"kommunenr_{pivot}"],
     )
     if table is None:
         return problems

@@ -1,0 +1,140 @@
+"""Server-rendered SVG charts. Each has a title and description for screen readers; the
+numbers are also in a table and downloadable beside the chart."""
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from livskraft.web.formatting import whole
+
+WIDTH, HEIGHT = 640, 320
+MARGIN = {"left": 72, "right": 16, "top": 16, "bottom": 40}
+INK, GRID, MEN, WOMEN = "#1d1d1b", "#c8c8c8", "#005b8f", "#a23c00"
+COMPONENT_COLOURS = ["#1b7837", "#5e3c99", "#b35806"]
+
+
+def _svg(title: str, description: str, body: list[str], height: int = HEIGHT) -> SafeString:
+    return mark_safe(
+        f'<svg viewBox="0 0 {WIDTH} {height}" role="img" class="chart" '
+        f'focusable="false" xmlns="http://www.w3.org/2000/svg">'
+        f"<title>{escape(title)}</title><desc>{escape(description)}</desc>"
+        + "".join(body)
+        + "</svg>"
+    )
+
+
+def _nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
+    span = (high - low) or abs(high) or 1
+    raw = span / count
+    magnitude = 10 ** len(str(int(raw))) / 10 if raw >= 1 else 1
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    first = (low // step) * step
+    ticks, value = [], first
+    while value <= high + step / 2:
+        ticks.append(value)
+        value += step
+    return ticks
+
+
+def _text(x: float, y: float, label: str, anchor: str = "middle", size: int = 12) -> str:
+    return (f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" font-size="{size}" '
+            f'fill="{INK}">{escape(label)}</text>')
+
+
+def line_chart(
+    years: list[int], values: list[float], estimated: list[bool], title: str
+) -> SafeString:
+    """Population over time; estimated points are drawn hollow and listed in the description."""
+    low, high = min(values), max(values)
+    pad = (high - low) * 0.1 or high * 0.05 or 1
+    ticks = _nice_ticks(low - pad, high + pad)
+    y_min, y_max = ticks[0], ticks[-1]
+    plot_w = WIDTH - MARGIN["left"] - MARGIN["right"]
+    plot_h = HEIGHT - MARGIN["top"] - MARGIN["bottom"]
+    span = max(years[-1] - years[0], 1)
+
+    def x(year: int) -> float:
+        return MARGIN["left"] + plot_w * (year - years[0]) / span
+
+    def y(value: float) -> float:
+        return MARGIN["top"] + plot_h * (1 - (value - y_min) / (y_max - y_min))
+
+    body = []
+    for tick in ticks:
+        body.append(f'<line x1="{MARGIN["left"]}" x2="{WIDTH - MARGIN["right"]}" '
+                    f'y1="{y(tick):.1f}" y2="{y(tick):.1f}" stroke="{GRID}"/>')
+        body.append(_text(MARGIN["left"] - 6, y(tick) + 4, whole(tick), "end"))
+    step = max(1, round(len(years) / 8))
+    for year in years[::step]:
+        body.append(_text(x(year), HEIGHT - MARGIN["bottom"] + 18, str(year)))
+    points = " ".join(f"{x(a):.1f},{y(v):.1f}" for a, v in zip(years, values))
+    body.append(f'<polyline points="{points}" fill="none" stroke="{MEN}" stroke-width="2.5"/>')
+    for year, value, guess in zip(years, values, estimated):
+        fill = "#ffffff" if guess else MEN
+        body.append(f'<circle cx="{x(year):.1f}" cy="{y(value):.1f}" r="3.5" fill="{fill}" '
+                    f'stroke="{MEN}" stroke-width="1.5"/>')
+    description = (f"Folketall fra {whole(values[0])} i {years[0]} til {whole(values[-1])} "
+                   f"i {years[-1]}.")
+    if any(estimated):
+        description += " Hule punkter er estimater."
+    return _svg(title, description, body)
+
+
+def pyramid(bands: list[str], men: list[int], women: list[int], title: str) -> SafeString:
+    """Age pyramid: men to the left, women to the right, youngest at the bottom."""
+    row = 16
+    height = MARGIN["top"] + row * len(bands) + MARGIN["bottom"]
+    centre, half = WIDTH / 2, (WIDTH / 2) - 70
+    largest = max(max(men), max(women), 1)
+    body = [_text(centre - half / 2, 12, "Menn"), _text(centre + half / 2, 12, "Kvinner")]
+    for i, (band, m, w) in enumerate(zip(bands, men, women)):
+        top = MARGIN["top"] + row * (len(bands) - 1 - i)
+        m_w, w_w = half * m / largest, half * w / largest
+        body.append(f'<rect x="{centre - 24 - m_w:.1f}" y="{top + 2}" width="{m_w:.1f}" '
+                    f'height="{row - 4}" fill="{MEN}"/>')
+        body.append(f'<rect x="{centre + 24:.1f}" y="{top + 2}" width="{w_w:.1f}" '
+                    f'height="{row - 4}" fill="{WOMEN}"/>')
+        body.append(_text(centre, top + row - 4, band, size=10))
+    total = sum(men) + sum(women)
+    description = f"{len(bands)} aldersgrupper, {whole(total)} personer i alt."
+    return _svg(title, description, body, height)
+
+
+def component_bars(years: list[int], series: dict[str, list[float]], title: str) -> SafeString:
+    """Stacked bars around zero: one colour per component, positive up, negative down."""
+    plot_w = WIDTH - MARGIN["left"] - MARGIN["right"]
+    plot_h = HEIGHT - MARGIN["top"] - MARGIN["bottom"] - 24
+    ups = [sum(max(v[i], 0) for v in series.values()) for i in range(len(years))]
+    downs = [sum(min(v[i], 0) for v in series.values()) for i in range(len(years))]
+    ticks = _nice_ticks(min(downs + [0]), max(ups + [0]) or 1)
+    y_min, y_max = ticks[0], ticks[-1]
+
+    def y(value: float) -> float:
+        return MARGIN["top"] + 24 + plot_h * (1 - (value - y_min) / (y_max - y_min))
+
+    slot = plot_w / len(years)
+    body = []
+    for tick in ticks:
+        body.append(f'<line x1="{MARGIN["left"]}" x2="{WIDTH - MARGIN["right"]}" '
+                    f'y1="{y(tick):.1f}" y2="{y(tick):.1f}" stroke="{GRID}"/>')
+        body.append(_text(MARGIN["left"] - 6, y(tick) + 4, whole(tick), "end"))
+    for k, (label, colour) in enumerate(zip(series, COMPONENT_COLOURS)):
+        body.append(f'<rect x="{MARGIN["left"] + k * 190}" y="4" width="12" height="12" '
+                    f'fill="{colour}"/>')
+        body.append(_text(MARGIN["left"] + k * 190 + 16, 14, label, "start"))
+    for i, year in enumerate(years):
+        up, down = 0.0, 0.0
+        for values, colour in zip(series.values(), COMPONENT_COLOURS):
+            value = values[i]
+            base = up if value >= 0 else down
+            top, bottom = (base + value, base) if value >= 0 else (base, base + value)
+            body.append(f'<rect x="{MARGIN["left"] + i * slot + slot * 0.15:.1f}" '
+                        f'y="{y(top):.1f}" width="{slot * 0.7:.1f}" '
+                        f'height="{max(y(bottom) - y(top), 0):.1f}" fill="{colour}"/>')
+            if value >= 0:
+                up += value
+            else:
+                down += value
+        if len(years) <= 12 or i % 2 == 0:
+            body.append(_text(MARGIN["left"] + (i + 0.5) * slot, HEIGHT - 20, str(year), size=10))
+    description = "Bidrag til befolkningsendringen per år: " + ", ".join(series) + "."
+    return _svg(title, description, body)

@@ -1,0 +1,92 @@
+"""A choropleth map of kommuner as server-rendered SVG, from stored GeoJSON outlines.
+
+Coordinates are projected with a simple equal-distance cylindrical projection scaled by the
+cosine of the mid latitude, which keeps Norway's shape recognisable at this scale."""
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from livskraft.places.models import Boundary
+from livskraft.stats.models import DataLoad
+
+WIDTH = 560
+NO_DATA = "#e0e0e0"
+
+
+@dataclass(frozen=True)
+class Shape:
+    code: str
+    name: str
+    path: str
+
+
+def _rings(geometry: dict) -> list[list[list[float]]]:
+    if geometry["type"] == "Polygon":
+        return geometry["coordinates"]
+    return [ring for polygon in geometry["coordinates"] for ring in polygon]
+
+
+@lru_cache(maxsize=8)
+def _shapes(vintage: int, stamp: int) -> tuple[tuple[Shape, ...], int]:
+    outlines = list(
+        Boundary.objects.filter(level=Boundary.KOMMUNE, vintage=vintage).order_by("code")
+    )
+    points = [p for b in outlines for ring in _rings(b.geometry) for p in ring]
+    lons, lats = [p[0] for p in points], [p[1] for p in points]
+    squeeze = math.cos(math.radians((min(lats) + max(lats)) / 2))
+    scale = WIDTH / ((max(lons) - min(lons)) * squeeze)
+    height = math.ceil((max(lats) - min(lats)) * scale)
+
+    def project(point: list[float]) -> str:
+        return (f"{(point[0] - min(lons)) * squeeze * scale:.1f},"
+                f"{(max(lats) - point[1]) * scale:.1f}")
+
+    shapes = []
+    for outline in outlines:
+        path = "".join(
+            "M" + "L".join(project(p) for p in ring) + "Z" for ring in _rings(outline.geometry)
+        )
+        shapes.append(Shape(outline.code, outline.name, path))
+    return tuple(shapes), height
+
+
+def boundary_vintages() -> list[int]:
+    return sorted(
+        Boundary.objects.filter(level=Boundary.KOMMUNE).values_list("vintage", flat=True).distinct()
+    )
+
+
+def best_vintage(codes: set[str]) -> int | None:
+    """The outline vintage whose kommune codes overlap most with `codes`."""
+    best, overlap = None, -1
+    for vintage in boundary_vintages():
+        found = set(
+            Boundary.objects.filter(level=Boundary.KOMMUNE, vintage=vintage)
+            .values_list("code", flat=True)
+        )
+        if len(found & codes) > overlap:
+            best, overlap = vintage, len(found & codes)
+    return best
+
+
+def render(
+    vintage: int, fills: dict[str, str], labels: dict[str, str], title: str
+) -> SafeString:
+    """One <path> per kommune outline; `fills` and `labels` are keyed by kommune code."""
+    stamp = DataLoad.objects.filter(dataset="boundaries").values_list("id", flat=True).first() or 0
+    shapes, height = _shapes(vintage, stamp)
+    body = [
+        f'<path class="kommune" data-kommunenr="{s.code}" d="{s.path}" '
+        f'fill="{fills.get(s.code, NO_DATA)}" fill-rule="evenodd">'
+        f"<title>{escape(s.name)}: {escape(labels.get(s.code, 'mangler data'))}</title></path>"
+        for s in shapes
+    ]
+    return mark_safe(
+        f'<svg class="map" viewBox="0 0 {WIDTH} {height}" role="img" '
+        f'xmlns="http://www.w3.org/2000/svg"><title>{escape(title)}</title>'
+        f'<g stroke="#ffffff" stroke-width="0.3">{"".join(body)}</g></svg>'
+    )

@@ -1,0 +1,215 @@
+"""Kommune pages, the national page and their data downloads."""
+
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django.http import Http404
+from django.shortcuts import redirect, render
+
+from livskraft.analysis.errors import MissingDataError
+from livskraft.places.models import Municipality
+from livskraft.web.formatting import percent, whole
+
+from . import charts, choropleth, reports
+from .exports import table_response
+from .forms import PeriodForm
+
+CHANGE_BINS = [  # (upper bound in per cent, colour, label) – PuOr, colour-blind safe
+    (-10, "#7f3b08", "under −10 %"),
+    (-5, "#e08214", "−10 til −5 %"),
+    (0, "#fdb863", "−5 til 0 %"),
+    (5, "#b2abd2", "0 til 5 %"),
+    (10, "#8073ac", "5 til 10 %"),
+    (float("inf"), "#2d004b", "over 10 %"),
+]
+CATEGORY_COLOURS = {
+    "growing_without_immigration": "#1b7837",
+    "growing_only_with_immigration": "#fdb863",
+    "declining": "#762a83",
+    "unknown": choropleth.NO_DATA,
+}
+
+
+@dataclass
+class Period:
+    start: int
+    end: int
+    borders: int
+
+    def query(self) -> str:
+        return urlencode({"start": self.start, "end": self.end, "borders": self.borders})
+
+
+def _period(request, default_span: int | None = None) -> tuple[PeriodForm, Period | None]:
+    form = PeriodForm(request.GET, default_span)
+    if form.is_valid():
+        return form, Period(**form.cleaned_data)
+    fallback = PeriodForm({}, default_span)
+    return form, Period(**fallback.cleaned_data) if fallback.is_valid() else None
+
+
+def home(request):
+    newest = Municipality.objects.order_by("-vintage").values_list("vintage", flat=True).first()
+    kommuner = Municipality.objects.filter(vintage=newest).order_by("county_code", "name")
+    return render(request, "profiles/home.html", {"kommuner": kommuner})
+
+
+def find(request):
+    """The search box: a kommunenummer or a name (exact or the only partial match)."""
+    query = request.GET.get("q", "").strip()
+    newest = Municipality.objects.order_by("-vintage").values_list("vintage", flat=True).first()
+    candidates = Municipality.objects.filter(vintage=newest)
+    match = candidates.filter(code=query).first() or candidates.filter(name__iexact=query).first()
+    if match is None:
+        partial = list(candidates.filter(name__icontains=query)[:2]) if query else []
+        match = partial[0] if len(partial) == 1 else None
+    if match is not None:
+        return redirect("kommune", code=match.code)
+    kommuner = candidates.order_by("county_code", "name")
+    return render(request, "profiles/home.html",
+                  {"kommuner": kommuner, "query": query, "not_found": True}, status=404)
+
+
+def kommune(request, code: str):
+    try:
+        place = reports.municipality(code)
+    except MissingDataError as error:
+        raise Http404(str(error)) from error
+    form, period = _period(request)
+    context = {"place": place, "form": form, "period": period,
+               "centrality": reports.centrality(code)}
+    if period is None:
+        return render(request, "profiles/kommune.html", context)
+    try:
+        trend = reports.population_table(code, period.start, period.end, period.borders)
+        context["trend"] = trend.to_dict("records")
+        context["trend_chart"] = charts.line_chart(
+            trend.aar.tolist(), trend.folketall.tolist(), trend.estimert.astype(bool).tolist(),
+            f"Folketall i {place.name} 1. januar",
+        )
+        context["trend_change"] = _change_text(trend)
+        context["trend_has_estimates"] = bool(trend.estimert.any())
+    except MissingDataError as error:
+        context["trend_missing"] = str(error)
+    try:
+        year, bands = reports.age_pyramid_table(code)
+        context["pyramid_year"], context["pyramid"] = year, bands.to_dict("records")
+        context["pyramid_chart"] = charts.pyramid(
+            bands.aldersgruppe.tolist(), bands.menn.tolist(), bands.kvinner.tolist(),
+            f"Aldersfordeling i {place.name} 1. januar {year}",
+        )
+    except MissingDataError as error:
+        context["pyramid_missing"] = str(error)
+    try:
+        accounts = _accounts(code, period)
+        context["accounts"] = accounts.to_dict("records")
+        context["accounts_chart"] = charts.component_bars(
+            accounts.aar.tolist(),
+            {"Fødselsoverskudd": accounts.fodselsoverskudd.tolist(),
+             "Nettoinnvandring": accounts.nettoinnvandring.tolist(),
+             "Innenlandsk nettoflytting": accounts.innenlandsk_nettoflytting.tolist()},
+            f"Befolkningsregnskap for {place.name}",
+        )
+    except MissingDataError as error:
+        context["accounts_missing"] = str(error)
+    return render(request, "profiles/kommune.html", context)
+
+
+def _change_text(trend) -> str:
+    first, last = trend.iloc[0], trend.iloc[-1]
+    change = last.folketall - first.folketall
+    share = 100 * change / first.folketall if first.folketall else float("nan")
+    return (f"{whole(first.folketall)} (1.1.{first.aar}) → {whole(last.folketall)} "
+            f"(1.1.{last.aar}): {whole(change)} ({percent(share)})")
+
+
+def _accounts(code: str, period: Period):
+    table = reports.accounts_table(code, period.borders)
+    table = table[(table.aar >= period.start) & (table.aar < period.end)]
+    if table.empty:
+        raise MissingDataError("Ingen befolkningsendringer for valgt periode.")
+    return table
+
+
+KOMMUNE_TABLES = {
+    "befolkning": lambda code, p: reports.population_table(code, p.start, p.end, p.borders),
+    "aldersfordeling": lambda code, p: reports.age_pyramid_table(code)[1],
+    "befolkningsregnskap": _accounts,
+}
+
+
+def kommune_data(request, code: str, table: str, fmt: str):
+    _, period = _period(request)
+    if table not in KOMMUNE_TABLES or period is None:
+        raise Http404("Ukjent tabell")
+    try:
+        data = KOMMUNE_TABLES[table](code, period)
+    except MissingDataError as error:
+        raise Http404(str(error)) from error
+    return table_response(data, f"{table}_{code}", fmt)
+
+
+def national(request):
+    form, period = _period(request, default_span=10)
+    context = {"form": form, "period": period}
+    if period is None:
+        return render(request, "profiles/national.html", context)
+    change = reports.population_change_table(period.start, period.end, period.borders)
+    vintage = choropleth.best_vintage(set(change.kommunenr))
+    fills, labels = {}, {}
+    for row in change.itertuples():
+        colour, _ = _bin(row.endring_prosent)
+        fills[row.kommunenr], labels[row.kommunenr] = colour, percent(row.endring_prosent)
+    context.update(
+        change=change.to_dict("records"),
+        legend=[(colour, label) for _, colour, label in CHANGE_BINS],
+        estimated_count=int(change.estimert.sum()),
+    )
+    if vintage is not None:
+        context["change_map"] = choropleth.render(
+            vintage, fills, labels,
+            f"Befolkningsendring 1.1.{period.start}–1.1.{period.end}, per kommune",
+        )
+        context["map_vintage"] = vintage
+    try:
+        effect = reports.immigration_effect_table(period.start, period.end, period.borders)
+        context["effect"] = effect.to_dict("records")
+        context["effect_counts"] = [
+            (CATEGORY_COLOURS[key], label, count)
+            for key, label, count in reports.category_counts(effect)
+        ]
+        if vintage is not None:
+            context["effect_map"] = choropleth.render(
+                vintage,
+                {r.kommunenr: CATEGORY_COLOURS[r.kategori] for r in effect.itertuples()},
+                {r.kommunenr: r.kategori_navn for r in effect.itertuples()},
+                f"Vekst og innvandring 1.1.{period.start}–1.1.{period.end}",
+            )
+    except MissingDataError as error:
+        context["effect_missing"] = str(error)
+    return render(request, "profiles/national.html", context)
+
+
+def _bin(value: float) -> tuple[str, str]:
+    for bound, colour, label in CHANGE_BINS:
+        if value < bound:
+            return colour, label
+    return choropleth.NO_DATA, "mangler data"
+
+
+NATIONAL_TABLES = {
+    "befolkningsendring": lambda p: reports.population_change_table(p.start, p.end, p.borders),
+    "innvandringseffekt": lambda p: reports.immigration_effect_table(p.start, p.end, p.borders),
+}
+
+
+def national_data(request, table: str, fmt: str):
+    _, period = _period(request, default_span=10)
+    if table not in NATIONAL_TABLES or period is None:
+        raise Http404("Ukjent tabell")
+    try:
+        data = NATIONAL_TABLES[table](period)
+    except MissingDataError as error:
+        raise Http404(str(error)) from error
+    return table_response(data, f"{table}_{period.start}_{period.end}", fmt)
+

@@ -1,0 +1,19 @@
+"""Numbers the Norwegian way: 717 710 and 12,3 %."""
+
+import math
+
+THIN_SPACE = "\u00a0"
+
+
+def whole(value: float | None) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    text = f"{round(value):,}".replace(",", THIN_SPACE)
+    return text.replace("-", "−")
+
+
+def percent(value: float | None, signed: bool = True) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    text = f"{value:+.1f}" if signed else f"{value:.1f}"
+    return text.replace(".", ",").replace("-", "−") + THIN_SPACE + "%"
