@@ -31,7 +31,7 @@ CHANGE_LABELS = {
 
 def sync_all(start: int, end: int | None = None, progress: bool = False,
              fetcher: Fetcher | None = None) -> dict[str, int]:
-    fetcher = fetcher or Fetcher()
+    fetcher = fetcher or Fetcher(backoff=settings.SSB_RETRY_BACKOFF_SECONDS)
     klass = KlassClient(settings.SSB_KLASS_URL, fetcher)
     pxweb = PxWebClient(settings.SSB_PXWEB_URL, fetcher)
     population_meta = pxweb.metadata(POPULATION_TABLE)

@@ -1,0 +1,3 @@
+from livskraft.cli import main
+
+main()

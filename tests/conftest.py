@@ -1,0 +1,32 @@
+import os
+from pathlib import Path
+
+import pytest
+
+SHARED_DATA = Path(os.environ.get("LIVSKRAFT_SHARED_DATA",
+                                  Path(__file__).resolve().parents[2] / "shared" / "data"))
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright runs beside live_server
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    if not (SHARED_DATA / "README.md").exists():
+        pytest.skip(f"../shared/data finnes ikke ({SHARED_DATA}); testen trenger de ekte SSB-dataene")
+    return SHARED_DATA
+
+
+@pytest.fixture(scope="session")
+def imported_shared_data(django_db_setup, django_db_blocker, shared_data):
+    """The whole shared data set imported once into the test database."""
+    from livskraft.stats.importing import import_directory
+
+    with django_db_blocker.unblock():
+        import_directory(shared_data)
+    return shared_data
+
+
+@pytest.fixture
+def synthetic_dir(tmp_path) -> Path:
+    from tests.synthetic import write_directory
+
+    return write_directory(tmp_path / "data")

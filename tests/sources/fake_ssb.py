@@ -1,0 +1,103 @@
+"""A fake SSB (KLASS + PxWebApi 2.0) for tests, serving the synthetic Testvik region.
+
+2020: Testvik 9901, Nordøy 9911, Sørøy 9912. On 1.1.2021 Nordøy and Sørøy merge into
+Øyane 9913. Persons per single-year age: `factor` for men and 2 × `factor` for women."""
+
+import itertools
+import json
+
+import httpx
+
+CODES = {2020: ["9901", "9911", "9912"], 2021: ["9901", "9913"], 2022: ["9901", "9913"]}
+NAMES = {"9901": "Testvik", "9911": "Nordøy", "9912": "Sørøy", "9913": "Øyane"}
+FACTOR = {"9901": 10, "9911": 1, "9912": 2, "9913": 3}
+AGES = [f"{a:03d}" for a in range(105)] + ["105+"]
+CHANGE_CONTENTS = {
+    "Levendefodte": "Levendefødte", "Dode": "Døde", "Innvandring": "Innvandring",
+    "Utvandring": "Utvandring", "Innflytting": "Innflytting (innenlands)",
+    "Utflytting": "Utflytting (innenlands)", "Nettoinnflytting": "Nettoinnflytting",
+}
+CHANGE_VALUES = {"Levendefodte": 5, "Dode": 4, "Innvandring": 3, "Utvandring": 1,
+                 "Innflytting": 7, "Utflytting": 6, "Nettoinnflytting": 3}
+POPULATION_DIMS = {
+    "Region": ["9901", "9911", "9912", "9913", "EAK"],
+    "Kjonn": ["1", "2"], "Alder": AGES, "ContentsCode": ["Personer1"],
+    "Tid": ["2020", "2021", "2022"],
+}
+CHANGE_DIMS = {"Region": ["9901", "9911", "9912", "9913"],
+               "ContentsCode": list(CHANGE_CONTENTS), "Tid": ["2020", "2021"]}
+LABELS = {"Kjonn": {"1": "Menn", "2": "Kvinner"}, "ContentsCode": CHANGE_CONTENTS}
+
+
+def jsonstat(dims: dict[str, list[str]], value=None) -> dict:
+    return {
+        "version": "2.0", "class": "dataset", "id": list(dims),
+        "size": [len(v) for v in dims.values()],
+        "dimension": {
+            name: {"category": {"index": {c: i for i, c in enumerate(codes)},
+                                "label": {c: LABELS.get(name, {}).get(c, c) for c in codes}}}
+            for name, codes in dims.items()
+        },
+        "value": value if value is not None else [],
+    }
+
+
+def population_value(region, sex, age, content, year):
+    if region not in CODES.get(int(year), []):
+        return None
+    return FACTOR[region] * (1 if sex == "1" else 2)
+
+
+def change_value(region, content, year):
+    return CHANGE_VALUES[content] * FACTOR[region] if region in CODES[int(year)] else None
+
+
+class FakeSsb:
+    def __init__(self):
+        self.requests: list[httpx.Request] = []
+        self.failures: dict[str, list[int]] = {}  # path fragment -> statuses to answer first
+        self.interrupt_on: str | None = None
+
+    def transport(self) -> httpx.MockTransport:
+        return httpx.MockTransport(self.handle)
+
+    def handle(self, request: httpx.Request) -> httpx.Response:
+        self.requests.append(request)
+        path = request.url.path
+        if self.interrupt_on and self.interrupt_on in path:
+            raise KeyboardInterrupt
+        for fragment, statuses in self.failures.items():
+            if fragment in path and statuses:
+                return httpx.Response(statuses.pop(0), text="midlertidig feil",
+                                      headers={"Retry-After": "1"})
+        params = request.url.params
+        if path.endswith("/classifications/131/codesAt"):
+            year = int(params["date"][:4])
+            return _json({"codes": [{"code": c, "name": NAMES[c], "level": "1"}
+                                    for c in CODES[year]] + [{"code": "9999", "name": "Uoppgitt"}]})
+        if path.endswith("/classifications/104/codesAt"):
+            return _json({"codes": [{"code": "99", "name": "Prøvefylke"}]})
+        if path.endswith("/classifications/131/changes"):
+            return _json({"codeChanges": [
+                {"oldCode": old, "newCode": "9913", "changeOccurred": "2021-01-01"}
+                for old in ("9911", "9912")
+            ]})
+        if path.endswith("/classifications/128/codesAt"):
+            return _json({"codes": [
+                {"code": "6", "level": "1", "name": "Minst sentrale"},
+                {"code": "9901", "level": "2", "parentCode": "6", "notes": "512"},
+                {"code": "9913", "level": "2", "parentCode": "5", "notes": "600"},
+            ]})
+        table = path.split("/tables/")[1].split("/")[0]
+        dims, value_of = ((POPULATION_DIMS, population_value) if table == "07459"
+                          else (CHANGE_DIMS, change_value))
+        if path.endswith("/metadata"):
+            return _json(jsonstat(dims))
+        chosen = {k: params[f"valueCodes[{k}]"].split(",") for k in dims}
+        values = [value_of(*cell) for cell in itertools.product(*chosen.values())]
+        return _json(jsonstat(chosen, values))
+
+
+def _json(document) -> httpx.Response:
+    return httpx.Response(200, content=json.dumps(document).encode(),
+                          headers={"Content-Type": "application/json"})

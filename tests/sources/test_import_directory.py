@@ -1,0 +1,114 @@
+import shutil
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from livskraft.sources.csv_tables import read_table
+from livskraft.sources.problems import DataRejected
+from livskraft.stats.importing import import_directory
+from livskraft.stats.models import PopulationChange, PopulationTotal
+
+pytestmark = pytest.mark.django_db
+
+TOTALS = "population/kommune_befolkning_total_b2024.csv"
+
+
+def rewrite(root, name, transform):
+    path = root / name
+    path.write_text(transform(path.read_text(encoding="utf-8")), encoding="utf-8")
+
+
+def test_a_valid_directory_is_imported(synthetic_dir):
+    stored, skipped = import_directory(synthetic_dir)
+    assert stored["population_totals"] == 9
+    assert stored["population_changes"] == 6
+    assert PopulationTotal.objects.get(code="9901", year=2022).persons == 1030
+    assert skipped == []
+
+
+@pytest.mark.parametrize(
+    ("transform", "line", "reason"),
+    [
+        (lambda t: t.replace("personer,", "folk,", 1), 1, "mangler kolonne(r) personer"),
+        (lambda t: t.replace("2021,9902,Prøvebygd,505", "2021,9902,Prøvebygd,mange"), 6,
+         "personer='mange' er ikke et heltall"),
+        (lambda t: t.replace("2020,9903", "2020,9909"), 8, "ukjent kommunenummer 9909"),
+        (lambda t: t + "2020,9901,Testvik,1000,500,500,0\n", 11, "dobbel rad"),
+        (lambda t: t.replace("1010,505,505", "1010,505,500"), 3, "personer ≠ menn + kvinner"),
+        (lambda t: t.replace("2020,9901,Testvik,1000,500,500,0", "2020,9901,Testvik,1000,500"),
+         2, "ikke et heltall"),
+    ],
+)
+def test_bad_files_are_rejected_with_file_line_and_reason_and_nothing_is_stored(
+    synthetic_dir, transform, line, reason
+):
+    rewrite(synthetic_dir, TOTALS, transform)
+    with pytest.raises(DataRejected) as rejected:
+        import_directory(synthetic_dir)
+    messages = [str(p) for p in rejected.value.problems]
+    assert any(m.startswith(f"{TOTALS}, linje {line}: ") and reason in m for m in messages), messages
+    assert not PopulationTotal.objects.exists()
+    assert not PopulationChange.objects.exists()
+
+
+def test_population_without_any_code_list_is_rejected(synthetic_dir):
+    (synthetic_dir / "codes" / "kommuner_2024.csv").unlink()
+    with pytest.raises(DataRejected, match="ingen kodeliste for grensene 2024"):
+        import_directory(synthetic_dir)
+
+
+def test_broken_geojson_and_unreadable_files_are_rejected(synthetic_dir):
+    (synthetic_dir / "geo").mkdir()
+    (synthetic_dir / "geo" / "kommuner_2024.geojson").write_text("{not json", encoding="utf-8")
+    (synthetic_dir / "codes" / "kommuner_2024.csv").write_bytes(b"\xff\xfe\x00 latin")
+    with pytest.raises(DataRejected) as rejected:
+        import_directory(synthetic_dir)
+    text = str(rejected.value)
+    assert "geo/kommuner_2024.geojson" in text and "ugyldig GeoJSON" in text
+    assert "codes/kommuner_2024.csv: filen er ikke UTF-8-kodet" in text
+
+
+def test_an_empty_or_missing_directory_is_a_clear_error(tmp_path):
+    with pytest.raises(DataRejected, match="finnes ikke"):
+        import_directory(tmp_path / "nowhere")
+    with pytest.raises(DataRejected, match="fant ingen kjente datafiler"):
+        import_directory(tmp_path)
+
+
+def test_reimport_replaces_instead_of_duplicating(synthetic_dir):
+    import_directory(synthetic_dir)
+    rewrite(synthetic_dir, TOTALS, lambda t: t.replace("1030,515,515", "1031,515,516"))
+    import_directory(synthetic_dir)
+    assert PopulationTotal.objects.filter(code="9901", year=2022).get().persons == 1031
+    assert PopulationTotal.objects.count() == 9
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.binary(max_size=400))
+def test_read_table_never_crashes_on_arbitrary_bytes(tmp_path_factory, content):
+    path = tmp_path_factory.mktemp("fuzz") / "file.csv"
+    path.write_bytes(content)
+    table, problems = read_table(path, "file.csv", {"aar": "int", "kommunenr": "code4"})
+    assert (table is None) == bool(problems)
+    assert all(p.file == "file.csv" and p.reason for p in problems)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(st.text(max_size=6), st.text(max_size=6)), max_size=12))
+def test_read_table_reports_every_bad_value_by_line(tmp_path_factory, rows):
+    path = tmp_path_factory.mktemp("fuzz") / "file.csv"
+    body = "".join(f'"{a.replace(chr(34), "")}","{b.replace(chr(34), "")}"\n' for a, b in rows)
+    path.write_text("aar,kommunenr\n" + body, encoding="utf-8")
+    table, problems = read_table(path, "file.csv", {"aar": "int", "kommunenr": "code4"})
+    if table is not None:
+        assert table.aar.ge(0).all() and table.kommunenr.str.fullmatch(r"\d{4}").all()
+    else:
+        assert problems
+
+
+def test_shared_data_directory_imports_without_problems(shared_data, tmp_path):
+    copy = tmp_path / "data"
+    shutil.copytree(shared_data / "codes", copy / "codes")
+    stored, _ = import_directory(copy)
+    assert stored["crosswalk"] == 855

@@ -1,0 +1,99 @@
+import socket
+import subprocess
+import sys
+
+import httpx
+import pytest
+
+from livskraft.places.models import Centrality, CodeCrosswalk, Municipality
+from livskraft.sources.http import Fetcher
+from livskraft.sources.pxweb import PxWebClient
+from livskraft.sources.ssb_errors import SsbError
+from livskraft.stats import frames
+from livskraft.stats.models import PopulationByAge, PopulationChange, PopulationTotal
+from livskraft.stats.syncing import sync_all
+
+from .fake_ssb import FakeSsb
+
+pytestmark = pytest.mark.django_db
+
+
+def fetcher_for(fake: FakeSsb, waits: list | None = None) -> Fetcher:
+    sleep = waits.append if waits is not None else (lambda s: None)
+    return Fetcher(httpx.Client(transport=fake.transport()), attempts=3, sleep=sleep)
+
+
+def test_sync_stores_code_lists_population_and_components():
+    fake = FakeSsb()
+    stored = sync_all(2020, fetcher=fetcher_for(fake))
+    assert stored["population_totals"] == 7  # 3 kommuner in 2020, 2 in 2021 and 2022
+    testvik = PopulationTotal.objects.get(code="9901", year=2022, vintage=2022)
+    assert (testvik.men, testvik.women, testvik.persons) == (1060, 2120, 3180)
+    ages = PopulationByAge.objects.get(code="9913", year=2021, sex="K")
+    assert ages.counts == [6] * 106
+    assert Municipality.objects.get(vintage=2022, code="9913").county_name == "Prøvefylke"
+    assert set(CodeCrosswalk.objects.filter(from_code="9911").values_list("pivot_code", "weight")) \
+        == {("9913", 1.0)}
+    assert Centrality.objects.get(code="9901").index == 512
+    change = PopulationChange.objects.get(code="9901", year=2021)
+    assert (change.births, change.deaths, change.domestic_in) == (50, 40, 70)
+
+
+def test_synced_own_border_series_shown_on_the_newest_borders():
+    sync_all(2020, fetcher=fetcher_for(FakeSsb()))
+    population = frames.population(2022).set_index(["year", "code"])
+    assert population.loc[(2020, "9913"), "persons"] == (1 + 2) * 318  # Nordøy + Sørøy
+    assert not population.estimated.any()
+
+
+def test_requests_are_split_to_respect_the_cell_limit():
+    fake = FakeSsb()
+    client = PxWebClient("https://ssb.test/api/pxwebapi/v2", fetcher_for(fake), cell_limit=700)
+    selection = {"Region": ["9901", "9911", "9912", "9913"], "Kjonn": ["1", "2"],
+                 "Alder": ["000", "001", "002"], "ContentsCode": ["Personer1"],
+                 "Tid": ["2020", "2021", "2022"]}
+    plan = client.plan(selection, "Region")
+    cells = [len(p["Region"]) * 2 * 3 * 3 for p in plan]
+    assert max(cells) <= 700 and sum(len(p["Region"]) for p in plan) == 4
+    with pytest.raises(SsbError, match="over grensen"):
+        PxWebClient("x", fetcher_for(fake), cell_limit=10).plan(selection, "Region")
+
+
+def test_temporary_errors_are_retried_with_backoff():
+    fake = FakeSsb()
+    fake.failures["/tables/06913/data"] = [503, 502]
+    waits: list[float] = []
+    sync_all(2020, fetcher=fetcher_for(fake, waits))
+    assert waits == [1.0, 1.0]  # Retry-After from the server
+    assert PopulationChange.objects.exists()
+
+
+def test_a_lasting_error_stores_nothing_and_says_what_ssb_answered():
+    fake = FakeSsb()
+    fake.failures["/tables/06913/data"] = [400]
+    with pytest.raises(SsbError, match="SSB svarte 400"):
+        sync_all(2020, fetcher=fetcher_for(fake))
+    assert not PopulationTotal.objects.exists() and not Municipality.objects.exists()
+
+
+def test_an_interrupted_sync_stores_nothing():
+    fake = FakeSsb()
+    fake.interrupt_on = "/tables/06913/data"
+    with pytest.raises(KeyboardInterrupt):
+        sync_all(2020, fetcher=fetcher_for(fake))
+    assert not PopulationTotal.objects.exists() and not CodeCrosswalk.objects.exists()
+
+
+def test_sync_command_offline_gives_a_clear_message(tmp_path):
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        closed = f"http://127.0.0.1:{probe.getsockname()[1]}"
+    env = {"PATH": "/usr/bin:/bin", "LIVSKRAFT_HOME": str(tmp_path),
+           "LIVSKRAFT_SSB_PXWEB_URL": closed, "LIVSKRAFT_SSB_KLASS_URL": closed,
+           "LIVSKRAFT_SSB_RETRY_BACKOFF": "0.01"}
+    result = subprocess.run([sys.executable, "-m", "livskraft", "sync"], env=env,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2
+    assert "Fikk ikke kontakt med 127.0.0.1" in result.stderr
+    assert "Ingenting ble lagret" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -1,0 +1,55 @@
+"""Checks against the real SSB/Kartverket data in ../shared/data."""
+
+import pytest
+
+from livskraft.places.models import Boundary, Centrality
+from livskraft.profiles import reports
+from livskraft.stats import frames
+
+pytestmark = [pytest.mark.django_db, pytest.mark.shared_data]
+
+
+def test_norway_on_1_january_2018_on_that_years_borders(imported_shared_data):
+    population = frames.population(2018)
+    in_2018 = population[population.year == 2018]
+    assert round(in_2018.persons.sum()) == 5_295_619
+    assert in_2018.code.nunique() == 422
+    assert not in_2018.estimated.any()
+
+
+def test_oslo_on_1_january_2024_on_2024_borders(imported_shared_data):
+    table = reports.population_table("0301", 2024, 2024, 2024)
+    assert table.folketall.tolist() == [717_710]
+
+
+def test_2018_borders_back_to_2006_keep_national_totals_and_flag_estimates(imported_shared_data):
+    on_2018 = frames.population(2018)
+    on_2024 = frames.population(2024)
+    for year in (2006, 2012):
+        assert on_2018[on_2018.year == year].persons.sum() == pytest.approx(
+            on_2024[on_2024.year == year].persons.sum()
+        )
+    in_2006 = on_2018[on_2018.year == 2006].set_index("code")
+    assert in_2006.index.nunique() == 422
+    assert in_2006.loc["5030", "estimated"]  # Klæbu, merged into Trondheim in 2020
+    assert not in_2006.loc["5014", "estimated"]  # Frøya, unchanged
+
+
+def test_froya_population_2007_to_2017(imported_shared_data):
+    table = reports.population_table("5014", 2007, 2017)
+    assert table.aar.tolist() == list(range(2007, 2018))
+    assert table.folketall.iloc[0] == 4052 and table.folketall.iloc[-1] == 4937
+
+
+def test_centrality_and_maps(imported_shared_data):
+    assert Centrality.objects.get(code="0301").centrality_class == 1
+    assert Centrality.objects.get(code="1151").index == 293  # Utsira, the lowest
+    assert Boundary.objects.filter(level="kommune", vintage=2024).count() == 357
+    assert Boundary.objects.filter(level="fylke", vintage=2024).count() == 15
+
+
+def test_population_change_table_covers_all_357_kommuner(imported_shared_data):
+    table = reports.population_change_table(2016, 2026)
+    assert len(table) == 357
+    oslo = table.set_index("kommunenr").loc["0301"]
+    assert oslo.endring == oslo.folketall_2026 - oslo.folketall_2016
