@@ -15,6 +15,7 @@ def _django() -> None:
     from django.conf import settings
 
     django.setup()
+    Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
     if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
         Path(settings.DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
     from django.core.management import call_command

@@ -36,14 +36,14 @@ def _shapes(vintage: int, stamp: int) -> tuple[tuple[Shape, ...], int]:
         Boundary.objects.filter(level=Boundary.KOMMUNE, vintage=vintage).order_by("code")
     )
     points = [p for b in outlines for ring in _rings(b.geometry) for p in ring]
-    lons, lats = [p[0] for p in points], [p[1] for p in points]
-    squeeze = math.cos(math.radians((min(lats) + max(lats)) / 2))
-    scale = WIDTH / ((max(lons) - min(lons)) * squeeze)
-    height = math.ceil((max(lats) - min(lats)) * scale)
+    west, east = min(p[0] for p in points), max(p[0] for p in points)
+    south, north = min(p[1] for p in points), max(p[1] for p in points)
+    squeeze = math.cos(math.radians((south + north) / 2))
+    scale = WIDTH / ((east - west) * squeeze)
+    height = math.ceil((north - south) * scale)
 
     def project(point: list[float]) -> str:
-        return (f"{(point[0] - min(lons)) * squeeze * scale:.1f},"
-                f"{(max(lats) - point[1]) * scale:.1f}")
+        return f"{(point[0] - west) * squeeze * scale:.1f},{(north - point[1]) * scale:.1f}"
 
     shapes = []
     for outline in outlines:

@@ -1,0 +1,78 @@
+import csv
+import io
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+pytestmark = [pytest.mark.browser, pytest.mark.shared_data]
+SERIOUS = {"serious", "critical"}
+
+
+def serious_violations(page) -> list[str]:
+    results = Axe().run(page, options={"runOnly": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]})
+    return [f"{v['id']}: {v['help']} ({len(v['nodes'])})"
+            for v in results.response["violations"] if v["impact"] in SERIOUS]
+
+
+def test_kommune_page_renders_chart_pyramid_and_facts(page, server):
+    page.goto(f"{server}/kommune/5014/")
+    assert page.locator("h1").inner_text() == "Frøya"
+    assert page.locator("svg.chart").count() == 2
+    assert page.locator("svg.chart").first.bounding_box()["width"] > 300
+    assert "Trøndelag" in page.locator(".facts").inner_text()
+    page.locator("summary", has_text="Tabell").first.click()
+    assert page.locator("table").first.is_visible()
+
+
+def test_choosing_a_period_and_downloading_the_numbers_shown(page, server):
+    page.goto(f"{server}/kommune/5014/")
+    page.select_option("#id_start", "2007")
+    page.select_option("#id_end", "2017")
+    page.get_by_role("button", name="Vis").click()
+    page.wait_for_url("**start=2007**")
+    shown = page.locator("table").first.locator("tbody tr")
+    assert shown.count() == 11
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Folketall (CSV)").click()
+    text = Path(download_info.value.path()).read_text(encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert [r["aar"] for r in rows] == [str(y) for y in range(2007, 2018)]
+    first_cell = shown.first.locator("td").text_content().replace("\u00a0", "")
+    assert first_cell == rows[0]["folketall"]
+
+
+def test_national_map_has_one_shape_per_kommune_and_opens_a_kommune(page, server):
+    page.goto(f"{server}/nasjonalt/")
+    shapes = page.locator("svg.map path.kommune")
+    assert shapes.count() == 357
+    codes = shapes.evaluate_all("els => new Set(els.map(e => e.dataset.kommunenr)).size")
+    assert codes == 357
+    page.locator('svg.map path[data-kommunenr="0301"]').dispatch_event("click")
+    page.wait_for_url("**/kommune/0301/**")
+    assert page.locator("h1").inner_text() == "Oslo-Oslove"
+
+
+def test_search_from_the_front_page(page, server):
+    page.goto(server)
+    page.get_by_label("Kommunenavn eller kommunenummer").fill("Utsira")
+    page.get_by_role("button", name="Søk").click()
+    page.wait_for_url("**/kommune/1151/")
+    assert "293 av 1000" in page.locator(".facts").inner_text()
+
+
+@pytest.mark.parametrize("path", ["/", "/kommune/5014/", "/nasjonalt/",
+                                  "/nasjonalt/?start=2006&end=2018&borders=2018"])
+def test_no_serious_accessibility_violations(page, server, path):
+    page.goto(server + path)
+    assert serious_violations(page) == []
+
+
+def test_usable_on_a_phone_without_sideways_scrolling(browser, server):
+    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True)
+    phone = context.new_page()
+    for path in ("/kommune/5014/", "/nasjonalt/"):
+        phone.goto(server + path)
+        overflow = phone.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, path
+    context.close()

@@ -1,0 +1,80 @@
+"""The `livskraft` command run as a user runs it: in a subprocess, on its own database."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+
+def livskraft(home, *args, check=True):
+    env = {**os.environ, "LIVSKRAFT_HOME": str(home)}
+    env.pop("DATABASE_URL", None)
+    result = subprocess.run([sys.executable, "-m", "livskraft", *map(str, args)], env=env,
+                            capture_output=True, text=True, timeout=300)
+    if check:
+        assert result.returncode == 0, result.stderr
+    return result
+
+
+@pytest.fixture(scope="session")
+def shared_home(tmp_path_factory, shared_data):
+    home = tmp_path_factory.mktemp("cli-shared")
+    result = livskraft(home, "import-data", shared_data)
+    assert "population_totals: 9479 rader" in result.stdout
+    return home
+
+
+def test_population_of_one_kommune_as_csv(shared_home):
+    result = livskraft(shared_home, "analyse", "population", "--kommune", "5014",
+                       "--from", "2007", "--to", "2017", "--format", "csv")
+    lines = result.stdout.strip().splitlines()
+    assert lines[0] == "aar,folketall,estimert"
+    assert lines[1] == "2007,4052,0" and lines[-1] == "2017,4937,0"
+    assert len(lines) == 12
+
+
+def test_population_on_2018_borders_as_table_and_json(shared_home):
+    table = livskraft(shared_home, "analyse", "population", "--kommune", "5030",
+                      "--from", "2018", "--to", "2019", "--borders", "2018")
+    assert "6094" in table.stdout
+    as_json = livskraft(shared_home, "analyse", "population", "--kommune", "5030",
+                        "--from", "2006", "--to", "2006", "--borders", "2018", "--format", "json")
+    assert json.loads(as_json.stdout)[0]["estimert"] == 1
+
+
+def test_immigration_effect_without_components_says_what_to_load(shared_home):
+    result = livskraft(shared_home, "analyse", "immigration-effect", "--from", "2006",
+                       "--to", "2018", "--borders", "2018", check=False)
+    assert result.returncode == 2
+    assert "06913" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_unknown_kommune_is_a_clear_error(shared_home):
+    result = livskraft(shared_home, "analyse", "population", "--kommune", "9876", check=False)
+    assert result.returncode == 2
+    assert "Fant ingen kommune med nummer 9876" in result.stderr
+
+
+def test_immigration_effect_on_synthetic_data(tmp_path, synthetic_dir):
+    livskraft(tmp_path, "import-data", synthetic_dir)
+    result = livskraft(tmp_path, "analyse", "immigration-effect", "--from", "2020", "--to",
+                       "2022", "--format", "json")
+    rows = {r["kommunenr"]: r for r in json.loads(result.stdout)}
+    assert rows["9901"]["kategori"] == "growing_without_immigration"
+    assert rows["9901"]["vekst_uten_innvandring"] == 19
+    assert rows["9902"]["kategori"] == "growing_only_with_immigration"
+    assert rows["9903"]["kategori"] == "declining"
+
+
+def test_import_of_a_bad_directory_reports_and_keeps_the_database_unchanged(tmp_path, synthetic_dir):
+    livskraft(tmp_path, "import-data", synthetic_dir)
+    totals = synthetic_dir / "population" / "kommune_befolkning_total_b2024.csv"
+    totals.write_text(totals.read_text().replace("2022,9901,Testvik,1030", "2022,9901,Testvik,x"))
+    result = livskraft(tmp_path, "import-data", synthetic_dir, check=False)
+    assert result.returncode == 2
+    assert "Ingenting ble importert" in result.stderr
+    assert "kommune_befolkning_total_b2024.csv, linje 4: personer='x'" in result.stderr
+    after = livskraft(tmp_path, "analyse", "population", "--kommune", "9901", "--format", "csv")
+    assert "2022,1030,0" in after.stdout

@@ -1,0 +1,97 @@
+import io
+import json
+
+import openpyxl
+import pytest
+
+from livskraft.places.models import Municipality
+from livskraft.stats.importing import import_directory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def client(client, settings):
+    settings.ALLOWED_HOSTS = ["testserver"]
+    return client
+
+
+def test_kommune_page_shows_facts_trend_and_pyramid(client, imported_shared_data):
+    page = client.get("/kommune/5014/").content.decode()
+    assert "<h1>Frøya</h1>" in page
+    assert "531 av 1000" in page and "6 av 6" in page
+    assert "4\u00a0059 (1.1.2006) → 5\u00a0794 (1.1.2026)" in page
+    assert page.count('<svg viewBox') >= 2
+    assert "06913" in page  # components are not in shared data: said plainly
+
+
+def test_download_returns_the_numbers_shown(client, imported_shared_data):
+    query = "?start=2007&end=2017&borders=2024"
+    page = client.get("/kommune/5014/" + query).content.decode()
+    csv = client.get("/kommune/5014/data/befolkning.csv" + query)
+    assert csv["Content-Type"].startswith("text/csv")
+    rows = [line.split(",") for line in csv.content.decode().strip().splitlines()[1:]]
+    assert len(rows) == 11
+    for year, persons, _ in rows:
+        shown = f"{int(persons):,}".replace(",", "\u00a0")
+        assert f'<th scope="row">{year}</th><td class="num">{shown}</td>' in page
+    xlsx = client.get("/kommune/5014/data/befolkning.xlsx" + query)
+    sheet = openpyxl.load_workbook(io.BytesIO(xlsx.content)).active
+    values = list(sheet.iter_rows(values_only=True))
+    assert values[0] == ("aar", "folketall", "estimert")
+    assert [list(map(str, v)) for v in values[1:]] == rows
+
+
+def test_bad_period_gives_a_message_and_still_shows_data(client, imported_shared_data):
+    page = client.get("/kommune/5014/?start=2020&end=2010").content.decode()
+    assert "Sluttåret må være etter startåret." in page
+    assert "<svg viewBox" in page
+    invalid = client.get("/kommune/5014/?start=abc").content.decode()
+    assert "Velg et gyldig valg" in invalid or "Select a valid choice" in invalid
+
+
+def test_national_map_has_one_shape_per_kommune(client, imported_shared_data):
+    page = client.get("/nasjonalt/?start=2016&end=2026&borders=2024").content.decode()
+    assert page.count('class="kommune"') == 357
+    assert "Befolkningsendring 1.1.2016–1.1.2026" in page
+    csv = client.get("/nasjonalt/data/befolkningsendring.csv?start=2016&end=2026&borders=2024")
+    assert len(csv.content.decode().strip().splitlines()) == 358
+
+
+def test_national_page_on_2018_borders_uses_the_2019_outlines(client, imported_shared_data):
+    page = client.get("/nasjonalt/?start=2006&end=2018&borders=2018").content.decode()
+    assert "kartgrenser fra 2019" in page
+    assert page.count('class="kommune"') == 422
+
+
+def test_search_finds_by_name_or_number_and_explains_misses(client, imported_shared_data):
+    assert client.get("/finn/?q=Frøya")["Location"] == "/kommune/5014/"
+    assert client.get("/finn/?q=0301")["Location"] == "/kommune/0301/"
+    missing = client.get("/finn/?q=Atlantis")
+    assert missing.status_code == 404 and "Fant ingen entydig kommune" in missing.content.decode()
+    assert client.get("/kommune/9876/").status_code == 404
+
+
+def test_immigration_effect_map_and_counts_with_components(client, synthetic_dir):
+    squares = {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"kommunenummer": code, "kommunenavn": code},
+         "geometry": {"type": "Polygon", "coordinates": [[[i, 60], [i + 1, 60], [i + 1, 61],
+                                                           [i, 61], [i, 60]]]}}
+        for i, code in enumerate(["9901", "9902", "9903"])]}
+    (synthetic_dir / "geo").mkdir()
+    (synthetic_dir / "geo" / "kommuner_2024.geojson").write_text(json.dumps(squares))
+    import_directory(synthetic_dir)
+    page = client.get("/nasjonalt/?start=2020&end=2022&borders=2024").content.decode()
+    assert page.count('class="kommune"') == 6  # two maps, three kommuner each
+    for label in ("Vekst også uten innvandring", "Vekst bare på grunn av nettoinnvandring",
+                  "Nedgang eller ingen vekst"):
+        assert f"<strong>1</strong> {label}" in page
+    csv = client.get("/nasjonalt/data/innvandringseffekt.csv?start=2020&end=2022&borders=2024")
+    assert "9901,Testvik,1000,1030,30,11,19,growing_without_immigration" in csv.content.decode()
+    accounts = client.get("/kommune/9901/?start=2020&end=2022&borders=2024").content.decode()
+    assert "Befolkningsendringer per år" in accounts
+
+
+def test_empty_database_explains_how_to_load_data(client):
+    Municipality.objects.all().delete()  # rolled back after the test
+    assert "livskraft import-data" in client.get("/").content.decode()
