@@ -5,7 +5,6 @@ import pytest
 
 SHARED_DATA = Path(os.environ.get("LIVSKRAFT_SHARED_DATA",
                                   Path(__file__).resolve().parents[2] / "shared" / "data"))
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright runs beside live_server
 
 
 @pytest.fixture(scope="session")
@@ -30,3 +29,13 @@ def synthetic_dir(tmp_path) -> Path:
     from tests.synthetic import write_directory
 
     return write_directory(tmp_path / "data")
+
+
+@pytest.fixture
+def empty_database(db):
+    """No stored data, whatever earlier tests imported (rolled back after the test)."""
+    from django.apps import apps
+
+    for label in ("places", "stats"):
+        for model in apps.get_app_config(label).get_models():
+            model.objects.all().delete()

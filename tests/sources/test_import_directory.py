@@ -9,7 +9,7 @@ from livskraft.sources.problems import DataRejected
 from livskraft.stats.importing import import_directory
 from livskraft.stats.models import PopulationChange, PopulationTotal
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.usefixtures("empty_database")
 
 TOTALS = "population/kommune_befolkning_total_b2024.csv"
 

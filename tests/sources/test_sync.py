@@ -15,7 +15,7 @@ from livskraft.stats.syncing import sync_all
 
 from .fake_ssb import FakeSsb
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.usefixtures("empty_database")
 
 
 def fetcher_for(fake: FakeSsb, waits: list | None = None) -> Fetcher:

@@ -4,7 +4,6 @@ import json
 import openpyxl
 import pytest
 
-from livskraft.places.models import Municipality
 from livskraft.stats.importing import import_directory
 
 pytestmark = pytest.mark.django_db
@@ -72,7 +71,7 @@ def test_search_finds_by_name_or_number_and_explains_misses(client, imported_sha
     assert client.get("/kommune/9876/").status_code == 404
 
 
-def test_immigration_effect_map_and_counts_with_components(client, synthetic_dir):
+def test_immigration_effect_map_and_counts_with_components(client, synthetic_dir, empty_database):
     squares = {"type": "FeatureCollection", "features": [
         {"type": "Feature", "properties": {"kommunenummer": code, "kommunenavn": code},
          "geometry": {"type": "Polygon", "coordinates": [[[i, 60], [i + 1, 60], [i + 1, 61],
@@ -92,6 +91,5 @@ def test_immigration_effect_map_and_counts_with_components(client, synthetic_dir
     assert "Befolkningsendringer per år" in accounts
 
 
-def test_empty_database_explains_how_to_load_data(client):
-    Municipality.objects.all().delete()  # rolled back after the test
+def test_empty_database_explains_how_to_load_data(client, empty_database):
     assert "livskraft import-data" in client.get("/").content.decode()

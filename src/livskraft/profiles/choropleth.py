@@ -11,7 +11,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from livskraft.places.models import Boundary
-from livskraft.stats.models import DataLoad
+from livskraft.stats.frames import data_version
 
 WIDTH = 560
 NO_DATA = "#e0e0e0"
@@ -31,7 +31,7 @@ def _rings(geometry: dict) -> list[list[list[float]]]:
 
 
 @lru_cache(maxsize=8)
-def _shapes(vintage: int, stamp: int) -> tuple[tuple[Shape, ...], int]:
+def _shapes(vintage: int, version: tuple) -> tuple[tuple[Shape, ...], int]:
     outlines = list(
         Boundary.objects.filter(level=Boundary.KOMMUNE, vintage=vintage).order_by("code")
     )
@@ -77,8 +77,7 @@ def render(
     vintage: int, fills: dict[str, str], labels: dict[str, str], title: str
 ) -> SafeString:
     """One <path> per kommune outline; `fills` and `labels` are keyed by kommune code."""
-    stamp = DataLoad.objects.filter(dataset="boundaries").values_list("id", flat=True).first() or 0
-    shapes, height = _shapes(vintage, stamp)
+    shapes, height = _shapes(vintage, data_version())
     body = [
         f'<path class="kommune" data-kommunenr="{s.code}" d="{s.path}" '
         f'fill="{fills.get(s.code, NO_DATA)}" fill-rule="evenodd">'

@@ -1,5 +1,7 @@
 """Load stored observations as tidy DataFrames for the analysis core, on chosen borders."""
 
+from functools import lru_cache
+
 import pandas as pd
 
 from livskraft.analysis import borders
@@ -7,7 +9,12 @@ from livskraft.analysis.accounts import COMPONENTS
 from livskraft.analysis.errors import MissingDataError
 from livskraft.places.models import CodeCrosswalk
 
-from .models import PopulationChange, PopulationTotal
+from .models import DataLoad, PopulationChange, PopulationTotal
+
+
+def data_version() -> tuple:
+    """Changes whenever anything is loaded: the key for cached national frames."""
+    return DataLoad.objects.order_by("-id").values_list("id", "loaded_at").first() or ()
 
 
 def crosswalk() -> pd.DataFrame:
@@ -49,19 +56,26 @@ def _on_borders(frame: pd.DataFrame, values: list[str], target: int) -> pd.DataF
 
 
 def population(target: int | None = None) -> pd.DataFrame:
-    """`year, code, persons, estimated` for all years, on the borders of `target`."""
-    target = target or default_borders()
-    fields = ["vintage", "year", "code", "persons", "estimated"]
-    rows = pd.DataFrame(list(PopulationTotal.objects.values(*fields)), columns=fields)
-    return _on_borders(rows, ["persons"], target)
+    """`year, code, persons, estimated` for all years, on the borders of `target`.
+    The frame is cached until new data is loaded; treat it as read-only."""
+    return _national("population", target or default_borders(), data_version())
 
 
 def components(target: int | None = None) -> pd.DataFrame:
-    """Components of change per year and code on the borders of `target`."""
-    target = target or default_borders()
-    fields = ["vintage", "year", "code", *COMPONENTS]
-    rows = pd.DataFrame(list(PopulationChange.objects.values(*fields)), columns=fields)
-    return _on_borders(rows, COMPONENTS, target)
+    """Components of change per year and code on the borders of `target` (cached, read-only)."""
+    return _national("components", target or default_borders(), data_version())
+
+
+@lru_cache(maxsize=16)
+def _national(kind: str, target: int, version: tuple) -> pd.DataFrame:
+    if kind == "population":
+        model, values = PopulationTotal, ["persons"]
+        fields = ["vintage", "year", "code", "persons", "estimated"]
+    else:
+        model, values = PopulationChange, COMPONENTS
+        fields = ["vintage", "year", "code", *COMPONENTS]
+    rows = pd.DataFrame(list(model.objects.values(*fields)), columns=fields)
+    return _on_borders(rows, values, target)
 
 
 def available_borders() -> list[int]:

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# The second README command (and what .ci/run calls): install everything, lint, then run the
+# whole suite on SQLite and again on a real PostgreSQL server started here.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install.sh test
+.venv/bin/ruff check src tests bench
+
+echo "== Testene på SQLite (med nettlesertester i Chromium)"
+.venv/bin/python -m pytest "$@"
+
+echo "== Testene på PostgreSQL"
+initdb=$(ls /usr/lib/postgresql/*/bin/initdb | sort -V | tail -n 1)
+bin=$(dirname "$initdb")
+pgdir=$(mktemp -d /tmp/livskraft-pg.XXXXXX)
+port=${LIVSKRAFT_TEST_PG_PORT:-54329}
+run_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+[ "$(id -u)" = 0 ] && chown postgres "$pgdir"
+run_pg "$bin/initdb" -D "$pgdir/data" --auth=trust --username=postgres -E UTF8 >/dev/null
+run_pg "$bin/pg_ctl" -D "$pgdir/data" -l "$pgdir/log" -w \
+  -o "-p $port -k $pgdir -c listen_addresses=127.0.0.1" start >/dev/null
+trap 'run_pg "$bin/pg_ctl" -D "$pgdir/data" -m fast stop >/dev/null; rm -rf "$pgdir"' EXIT
+DATABASE_URL="postgres://postgres@127.0.0.1:$port/livskraft" \
+  .venv/bin/python -m pytest -m "not browser" "$@"
