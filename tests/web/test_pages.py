@@ -93,3 +93,9 @@ def test_immigration_effect_map_and_counts_with_components(client, synthetic_dir
 
 def test_empty_database_explains_how_to_load_data(client, empty_database):
     assert "livskraft import-data" in client.get("/").content.decode()
+
+
+def test_unknown_pages_get_a_helpful_norwegian_404(client, imported_shared_data):
+    response = client.get("/kommune/9876/")
+    assert response.status_code == 404
+    assert "Fant ikke siden" in response.content.decode()

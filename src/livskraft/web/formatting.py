@@ -12,8 +12,9 @@ def whole(value: float | None) -> str:
     return text.replace("-", "−")
 
 
-def percent(value: float | None, signed: bool = True) -> str:
+def percent(value: float | None) -> str:
+    """Signed, one decimal: +12,3 %."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
-    text = f"{value:+.1f}" if signed else f"{value:.1f}"
+    text = f"{value:+.1f}"
     return text.replace(".", ",").replace("-", "−") + THIN_SPACE + "%"
