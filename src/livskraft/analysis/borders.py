@@ -121,6 +121,9 @@ def _from_pivot(frame, values, crosswalk, target: int, reference: pd.Series | No
     if contributors.people.isna().any():
         lacking = ", ".join(sorted(contributors[contributors.people.isna()].from_code)[:8])
         raise MissingDataError(f"Mangler folketall {target} for {lacking}.")
+    orphans = sorted(set(frame.code) - set(contributors.pivot_code))
+    if orphans:
+        raise MissingDataError(f"Ingen kommuner i {target} svarer til {', '.join(orphans[:8])}.")
     contributors["mass"] = contributors.people * contributors.weight
     totals = contributors.groupby("pivot_code").mass.transform("sum")
     contributors["share"] = contributors.mass / totals
