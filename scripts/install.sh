@@ -9,7 +9,7 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 packages=(python3 python3-venv)
 if [ "${1:-}" = test ]; then
-  packages+=(chromium postgresql)
+  packages+=(chromium postgresql gettext)
 fi
 missing=()
 for package in "${packages[@]}"; do

@@ -76,3 +76,17 @@ def test_usable_on_a_phone_without_sideways_scrolling(browser, server):
         overflow = phone.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, path
     context.close()
+
+
+def test_switching_language_to_english_and_nynorsk(page, server):
+    page.goto(f"{server}/kommune/5014/")
+    page.get_by_label("Språk").select_option("en")
+    page.get_by_role("button", name="Bytt").click()
+    page.wait_for_load_state()
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.get_by_role("heading", name="Population accounts").is_visible()
+    assert serious_violations(page) == []
+    page.get_by_label("Language").select_option("nn")
+    page.get_by_role("button", name="Change").click()
+    page.wait_for_load_state()
+    assert page.get_by_role("heading", name="Befolkningsrekneskap").is_visible()

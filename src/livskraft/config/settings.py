@@ -5,7 +5,6 @@ import os
 from pathlib import Path
 
 import dj_database_url
-from django.utils.translation import gettext_lazy as _
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 HOME = Path(os.environ.get("LIVSKRAFT_HOME", Path.cwd() / "var")).resolve()
@@ -74,8 +73,8 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 LANGUAGE_CODE = "nb"
-# Nynorsk and English are added to LANGUAGES as their translations are completed.
-LANGUAGES = [("nb", _("Norsk bokmål"))]
+# Each language is named in its own words; Accept-Language or the switcher chooses.
+LANGUAGES = [("nb", "Norsk bokmål"), ("nn", "Norsk nynorsk"), ("en", "English")]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 TIME_ZONE = "Europe/Oslo"
 USE_I18N = True

@@ -3,6 +3,7 @@ numbers are also in a table and downloadable beside the chart."""
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 from livskraft.web.formatting import whole
 
@@ -72,10 +73,11 @@ def line_chart(
         fill = "#ffffff" if guess else MEN
         body.append(f'<circle cx="{x(year):.1f}" cy="{y(value):.1f}" r="3.5" fill="{fill}" '
                     f'stroke="{MEN}" stroke-width="1.5"/>')
-    description = (f"Folketall fra {whole(values[0])} i {years[0]} til {whole(values[-1])} "
-                   f"i {years[-1]}.")
+    description = _("Folketall fra %(first)s i %(start)s til %(last)s i %(end)s.") % {
+        "first": whole(values[0]), "start": years[0], "last": whole(values[-1]), "end": years[-1]
+    }
     if any(estimated):
-        description += " Hule punkter er estimater."
+        description += " " + _("Hule punkter er estimater.")
     return _svg(title, description, body)
 
 
@@ -85,7 +87,7 @@ def pyramid(bands: list[str], men: list[int], women: list[int], title: str) -> S
     height = MARGIN["top"] + row * len(bands) + MARGIN["bottom"]
     centre, half = WIDTH / 2, (WIDTH / 2) - 70
     largest = max(max(men), max(women), 1)
-    body = [_text(centre - half / 2, 12, "Menn"), _text(centre + half / 2, 12, "Kvinner")]
+    body = [_text(centre - half / 2, 12, _("Menn")), _text(centre + half / 2, 12, _("Kvinner"))]
     for i, (band, m, w) in enumerate(zip(bands, men, women)):
         top = MARGIN["top"] + row * (len(bands) - 1 - i)
         m_w, w_w = half * m / largest, half * w / largest
@@ -95,7 +97,9 @@ def pyramid(bands: list[str], men: list[int], women: list[int], title: str) -> S
                     f'height="{row - 4}" fill="{WOMEN}"/>')
         body.append(_text(centre, top + row - 4, band, size=10))
     total = sum(men) + sum(women)
-    description = f"{len(bands)} aldersgrupper, {whole(total)} personer i alt."
+    description = _("%(bands)s aldersgrupper, %(total)s personer i alt.") % {
+        "bands": len(bands), "total": whole(total)
+    }
     return _svg(title, description, body, height)
 
 
@@ -136,5 +140,7 @@ def component_bars(years: list[int], series: dict[str, list[float]], title: str)
                 down += value
         if len(years) <= 12 or i % 2 == 0:
             body.append(_text(MARGIN["left"] + (i + 0.5) * slot, HEIGHT - 20, str(year), size=10))
-    description = "Bidrag til befolkningsendringen per år: " + ", ".join(series) + "."
+    description = _("Bidrag til befolkningsendringen per år: %(parts)s.") % {
+        "parts": ", ".join(series)
+    }
     return _svg(title, description, body)

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 from livskraft.places.models import Boundary
 from livskraft.stats.frames import data_version
@@ -81,7 +82,7 @@ def render(
     body = [
         f'<path class="kommune" data-kommunenr="{s.code}" d="{s.path}" '
         f'fill="{fills.get(s.code, NO_DATA)}" fill-rule="evenodd">'
-        f"<title>{escape(s.name)}: {escape(labels.get(s.code, 'mangler data'))}</title></path>"
+        f"<title>{escape(s.name)}: {escape(labels.get(s.code, _('mangler data')))}</title></path>"
         for s in shapes
     ]
     return mark_safe(

@@ -1,6 +1,8 @@
 """Choices of period and borders, checked against what is loaded."""
 
 from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from livskraft.stats import frames
 from livskraft.stats.models import PopulationTotal
@@ -11,9 +13,9 @@ def loaded_years() -> list[int]:
 
 
 class PeriodForm(forms.Form):
-    start = forms.TypedChoiceField(label="Fra 1. januar", coerce=int)
-    end = forms.TypedChoiceField(label="Til 1. januar", coerce=int)
-    borders = forms.TypedChoiceField(label="Kommunegrenser per", coerce=int)
+    start = forms.TypedChoiceField(label=gettext_lazy("Fra 1. januar"), coerce=int)
+    end = forms.TypedChoiceField(label=gettext_lazy("Til 1. januar"), coerce=int)
+    borders = forms.TypedChoiceField(label=gettext_lazy("Kommunegrenser per"), coerce=int)
 
     def __init__(self, data, default_span: int | None = None):
         years = loaded_years()
@@ -25,11 +27,11 @@ class PeriodForm(forms.Form):
         super().__init__({**initial, **{k: v for k, v in data.items() if v}})
         self.fields["start"].choices = choices
         self.fields["end"].choices = choices
-        self.fields["borders"].choices = [(b, f"{b}-grenser") for b in borders]
+        self.fields["borders"].choices = [(b, _("%(year)s-grenser") % {"year": b}) for b in borders]
 
     def clean(self):
         cleaned = super().clean()
         start, end = cleaned.get("start"), cleaned.get("end")
         if start is not None and end is not None and end <= start:
-            raise forms.ValidationError("Sluttåret må være etter startåret.")
+            raise forms.ValidationError(_("Sluttåret må være etter startåret."))
         return cleaned

@@ -2,6 +2,7 @@
 loaded on the chosen borders, run through the pure analysis core, labelled in Norwegian."""
 
 import pandas as pd
+from django.utils.translation import gettext_lazy
 
 from livskraft.analysis import accounts, immigration_effect
 from livskraft.analysis import population as population_analysis
@@ -11,10 +12,10 @@ from livskraft.stats import frames
 from livskraft.stats.models import PopulationByAge
 
 CATEGORY_LABELS = {
-    immigration_effect.GROWING_WITHOUT: "Vekst også uten innvandring",
-    immigration_effect.GROWING_ONLY_WITH: "Vekst bare på grunn av nettoinnvandring",
-    immigration_effect.DECLINING: "Nedgang eller ingen vekst",
-    immigration_effect.UNKNOWN: "Mangler data",
+    immigration_effect.GROWING_WITHOUT: gettext_lazy("Vekst også uten innvandring"),
+    immigration_effect.GROWING_ONLY_WITH: gettext_lazy("Vekst bare på grunn av nettoinnvandring"),
+    immigration_effect.DECLINING: gettext_lazy("Nedgang eller ingen vekst"),
+    immigration_effect.UNKNOWN: gettext_lazy("Mangler data"),
 }
 
 
@@ -109,7 +110,7 @@ def immigration_effect_table(start: int, end: int, borders: int | None = None) -
         "nettoinnvandring": classified.net_immigration.round(),
         "vekst_uten_innvandring": classified.growth_without_immigration.round(),
         "kategori": classified.category,
-        "kategori_navn": classified.category.map(CATEGORY_LABELS),
+        "kategori_navn": classified.category.map({k: str(v) for k, v in CATEGORY_LABELS.items()}),
         "estimert": classified.estimated.astype(int),
     })
 
@@ -117,4 +118,5 @@ def immigration_effect_table(start: int, end: int, borders: int | None = None) -
 def category_counts(table: pd.DataFrame) -> list[tuple[str, str, int]]:
     """(category, label, number of kommuner) in a fixed order, zero counts included."""
     counted = table.kategori.value_counts()
-    return [(c, CATEGORY_LABELS[c], int(counted.get(c, 0))) for c in immigration_effect.CATEGORIES]
+    return [(c, str(CATEGORY_LABELS[c]), int(counted.get(c, 0)))
+            for c in immigration_effect.CATEGORIES]

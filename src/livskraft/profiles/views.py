@@ -5,6 +5,8 @@ from urllib.parse import urlencode
 
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from livskraft.analysis.errors import MissingDataError
 from livskraft.places.models import Municipality
@@ -15,13 +17,17 @@ from .exports import table_response
 from .forms import PeriodForm
 
 CHANGE_BINS = [  # (upper bound in per cent, colour, label) – PuOr, colour-blind safe
-    (-10, "#7f3b08", "under −10 %"),
-    (-5, "#e08214", "−10 til −5 %"),
-    (0, "#fdb863", "−5 til 0 %"),
-    (5, "#b2abd2", "0 til 5 %"),
-    (10, "#8073ac", "5 til 10 %"),
-    (float("inf"), "#2d004b", "over 10 %"),
+    (-10, "#7f3b08", gettext_lazy("under −10 %")),
+    (-5, "#e08214", gettext_lazy("−10 til −5 %")),
+    (0, "#fdb863", gettext_lazy("−5 til 0 %")),
+    (5, "#b2abd2", gettext_lazy("0 til 5 %")),
+    (10, "#8073ac", gettext_lazy("5 til 10 %")),
+    (float("inf"), "#2d004b", gettext_lazy("over 10 %")),
 ]
+COMPONENTS_MISSING = gettext_lazy(
+    "Dette krever befolkningsendringer (SSB-tabell 06913) for hele perioden. Kjør "
+    "«livskraft sync», eller importer en fil med befolkningsendringer."
+)
 CATEGORY_COLOURS = {
     "growing_without_immigration": "#1b7837",
     "growing_only_with_immigration": "#fdb863",
@@ -85,33 +91,34 @@ def kommune(request, code: str):
         context["trend"] = trend.to_dict("records")
         context["trend_chart"] = charts.line_chart(
             trend.aar.tolist(), trend.folketall.tolist(), trend.estimert.astype(bool).tolist(),
-            f"Folketall i {place.name} 1. januar",
+            _("Folketall i %(name)s 1. januar") % {"name": place.name},
         )
         context["trend_change"] = _change_text(trend)
         context["trend_has_estimates"] = bool(trend.estimert.any())
-    except MissingDataError as error:
-        context["trend_missing"] = str(error)
+    except MissingDataError:
+        context["trend_missing"] = _("Ingen folketall for denne kommunen i valgt periode.")
     try:
         year, bands = reports.age_pyramid_table(code)
         context["pyramid_year"], context["pyramid"] = year, bands.to_dict("records")
         context["pyramid_chart"] = charts.pyramid(
             bands.aldersgruppe.tolist(), bands.menn.tolist(), bands.kvinner.tolist(),
-            f"Aldersfordeling i {place.name} 1. januar {year}",
+            _("Aldersfordeling i %(name)s 1. januar %(year)s") % {"name": place.name,
+                                                                   "year": year},
         )
-    except MissingDataError as error:
-        context["pyramid_missing"] = str(error)
+    except MissingDataError:
+        context["pyramid_missing"] = _("Ingen aldersfordeling etter kjønn er lastet inn.")
     try:
         accounts = _accounts(code, period)
         context["accounts"] = accounts.to_dict("records")
         context["accounts_chart"] = charts.component_bars(
             accounts.aar.tolist(),
-            {"Fødselsoverskudd": accounts.fodselsoverskudd.tolist(),
-             "Nettoinnvandring": accounts.nettoinnvandring.tolist(),
-             "Innenlandsk nettoflytting": accounts.innenlandsk_nettoflytting.tolist()},
-            f"Befolkningsregnskap for {place.name}",
+            {_("Fødselsoverskudd"): accounts.fodselsoverskudd.tolist(),
+             _("Nettoinnvandring"): accounts.nettoinnvandring.tolist(),
+             _("Innenlandsk nettoflytting"): accounts.innenlandsk_nettoflytting.tolist()},
+            _("Befolkningsregnskap for %(name)s") % {"name": place.name},
         )
-    except MissingDataError as error:
-        context["accounts_missing"] = str(error)
+    except MissingDataError:
+        context["accounts_missing"] = COMPONENTS_MISSING
     return render(request, "profiles/kommune.html", context)
 
 
@@ -158,17 +165,18 @@ def national(request):
     vintage = choropleth.best_vintage(set(change.kommunenr))
     fills, labels = {}, {}
     for row in change.itertuples():
-        colour, _ = _bin(row.endring_prosent)
-        fills[row.kommunenr], labels[row.kommunenr] = colour, percent(row.endring_prosent)
+        fills[row.kommunenr] = _change_colour(row.endring_prosent)
+        labels[row.kommunenr] = percent(row.endring_prosent)
     context.update(
         change=change.to_dict("records"),
-        legend=[(colour, label) for _, colour, label in CHANGE_BINS],
+        legend=[(colour, label) for _bound, colour, label in CHANGE_BINS],
         estimated_count=int(change.estimert.sum()),
     )
     if vintage is not None:
         context["change_map"] = choropleth.render(
             vintage, fills, labels,
-            f"Befolkningsendring 1.1.{period.start}–1.1.{period.end}, per kommune",
+            _("Befolkningsendring 1.1.%(start)s–1.1.%(end)s, per kommune")
+            % {"start": period.start, "end": period.end},
         )
         context["map_vintage"] = vintage
     try:
@@ -183,18 +191,19 @@ def national(request):
                 vintage,
                 {r.kommunenr: CATEGORY_COLOURS[r.kategori] for r in effect.itertuples()},
                 {r.kommunenr: r.kategori_navn for r in effect.itertuples()},
-                f"Vekst og innvandring 1.1.{period.start}–1.1.{period.end}",
+                _("Vekst og innvandring 1.1.%(start)s–1.1.%(end)s")
+                % {"start": period.start, "end": period.end},
             )
-    except MissingDataError as error:
-        context["effect_missing"] = str(error)
+    except MissingDataError:
+        context["effect_missing"] = COMPONENTS_MISSING
     return render(request, "profiles/national.html", context)
 
 
-def _bin(value: float) -> tuple[str, str]:
-    for bound, colour, label in CHANGE_BINS:
+def _change_colour(value: float) -> str:
+    for bound, colour, _label in CHANGE_BINS:
         if value < bound:
-            return colour, label
-    return choropleth.NO_DATA, "mangler data"
+            return colour
+    return choropleth.NO_DATA
 
 
 NATIONAL_TABLES = {
