@@ -125,6 +125,51 @@ def immigration_effect(start: int, end: int, borders: int | None, output: str) -
     _print(lambda: reports.immigration_effect_table(start, end, borders), output)
 
 
+@analyse.command(help="Attraktivitet (Telemarksforsking-style) for alle kommuner.")
+@click.option("--from", "start", type=int, required=True)
+@click.option("--to", "end", type=int, required=True)
+@click.option("--terms", default="relative_job_growth,log_size", show_default=True,
+              help="Regresjonsledd: relative_job_growth, log_size")
+@click.option("--industry-groups", type=click.Path(exists=True, dir_okay=False),
+              help="Egen næringsgruppering (CSV med naering,gruppe)")
+@click.option("--regression", is_flag=True, help="Vis regresjonen i stedet for kommunene")
+@BORDERS
+@FORMAT
+def attractiveness(start: int, end: int, terms: str, industry_groups: str | None,
+                   regression: bool, borders: int | None, output: str) -> None:
+    _django()
+    from livskraft.profiles import attractiveness_tables as tables
+
+    def build():
+        table, model = tables.attractiveness_table(start, end, borders, terms.split(","),
+                                                   industry_groups)
+        return tables.regression_table(model) if regression else table
+
+    _print(build, output)
+
+
+@analyse.command(help="Befolkningsframskriving for en kommune, med scenarier.")
+@click.option("--kommune", required=True)
+@click.option("--years", default=30, show_default=True, type=click.IntRange(1, 60))
+@click.option("--extra", type=float, help="Eget scenario: flere (+) eller færre (−) per år")
+@click.option("--ages", default="20-29", show_default=True, help="Aldersgruppe for --extra")
+@BORDERS
+@FORMAT
+def projection(kommune: str, years: int, extra: float | None, ages: str, borders: int | None,
+               output: str) -> None:
+    _django()
+    from livskraft.profiles import projection_tables as tables
+
+    def build():
+        first, _, last = ages.partition("-")
+        if not (first.isdigit() and last.isdigit()):
+            raise ValueError("--ages må være på formen 20-29.")
+        custom = None if extra is None else tables.Extra(extra, int(first), int(last))
+        return tables.kommune_table(kommune, years, borders, custom)
+
+    _print(build, output)
+
+
 def _print(build, output: str) -> None:
     try:
         table = build()

@@ -79,3 +79,13 @@ def test_unknown_codes_and_missing_reference_give_clear_errors():
     reference = pd.Series({"9901": 1.0, "9911": 1.0, "9912": 1.0, "9930": 1.0})
     with pytest.raises(MissingDataError, match="Ingen kommuner i 2019 svarer til 9940"):
         to_vintage(frame([(2024, 2024, "9940", 5)]), ["persons"], newcomer, 2019, reference)
+
+
+def test_extra_key_columns_are_kept_apart():
+    data = pd.DataFrame(
+        [(2019, 2019, "9911", "C", 10), (2019, 2019, "9912", "C", 5),
+         (2019, 2019, "9912", "I", 7)],
+        columns=["vintage", "year", "code", "industry", "jobs"],
+    )
+    out = to_vintage(data, ["jobs"], CROSSWALK, 2024, keys=("industry",))
+    assert list(zip(out.code, out.industry, out.jobs)) == [("9913", "C", 15), ("9913", "I", 7)]

@@ -2,7 +2,14 @@ import numpy as np
 import pytest
 
 from livskraft.analysis.projection import (
-    AGES, BOYS_SHARE, Rates, age_band_migration, calibrate, project, residual_migration, step,
+    AGES,
+    BOYS_SHARE,
+    Rates,
+    age_band_migration,
+    calibrate,
+    project,
+    residual_migration,
+    step,
 )
 
 

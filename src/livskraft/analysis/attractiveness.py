@@ -3,7 +3,7 @@
 Net migration (domestic + net immigration) over the period, as a share of the population at
 the start, is compared with what a cross-kommune least-squares regression expects from the
 kommune's relative job growth (job growth − national job growth) and, where chosen, its
-size (log population) and its labour-market region's job growth. The residual is
+size (log population). The residual is
 residential attractiveness; total attractiveness adds the migration the regression ascribes
 to business attractiveness (slope × næringsattraktivitet). Results are "Telemarksforsking-
 style", not their official figures.
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-TERMS = {"relative_job_growth", "log_size", "region_job_growth"}
+TERMS = {"relative_job_growth", "log_size"}
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ def fit(table: pd.DataFrame, terms: list[str]) -> Regression:
 
 def assess(business: pd.DataFrame, migration: pd.DataFrame,
            terms: list[str] | None = None) -> tuple[pd.DataFrame, Regression]:
-    """`business`: output of shift_share.decompose (with optional `region_job_growth`).
+    """`business`: output of shift_share.decompose.
     `migration`: `code, net_migration, pop_start`. Returns per-kommune attractiveness and the
     fitted regression."""
     terms = terms or ["relative_job_growth", "log_size"]

@@ -44,34 +44,36 @@ def to_vintage(
     crosswalk: pd.DataFrame,
     target: int,
     reference: pd.Series | None = None,
+    keys: tuple[str, ...] = (),
 ) -> pd.DataFrame:
-    """Return `year, code, *values, estimated` on the borders of `target`.
+    """Return `year, code, *keys, *values, estimated` on the borders of `target`.
 
     `reference` is persons per code on the target's own borders in the target year; it is
-    needed only when the target is not the pivot vintage.
+    needed only when the target is not the pivot vintage. `keys` are further columns that
+    identify a row (e.g. industry) and are kept apart.
     """
+    columns = ["year", "code", *keys, *values, "estimated"]
     frame = frame.copy()
     if "estimated" not in frame:
         frame["estimated"] = False
     if frame.empty:
-        return frame[["year", "code", *values, "estimated"]]
+        return frame[columns]
     pivot = int(crosswalk.pivot_vintage.max()) if not crosswalk.empty else target
     direct = frame[frame.vintage == target]
     moving = frame[frame.vintage != target]
     if not moving.empty and target != pivot:
         direct_more, moving = _split_unchanged(moving, crosswalk, target)
         direct = pd.concat([direct, direct_more])
-    parts = [direct[["year", "code", *values, "estimated"]]]
+    parts = [direct[columns]]
     if not moving.empty:
         at_pivot = _to_pivot(moving, values, crosswalk, pivot)
         if target != pivot:
-            at_pivot = _from_pivot(at_pivot, values, crosswalk, target, reference)
-        parts.append(at_pivot)
+            at_pivot = _from_pivot(at_pivot, values, crosswalk, target, reference)[columns]
+        parts.append(at_pivot[columns])
     combined = pd.concat(parts, ignore_index=True)
-    grouped = combined.groupby(["year", "code"], as_index=False).agg(
-        {**{v: "sum" for v in values}, "estimated": "any"}
-    )
-    return grouped.sort_values(["year", "code"], ignore_index=True)
+    groups = combined.groupby(["year", "code", *keys])
+    grouped = groups[values].sum().join(groups.estimated.any()).reset_index()
+    return grouped.sort_values(["year", "code", *keys], ignore_index=True)
 
 
 def _split_unchanged(moving: pd.DataFrame, crosswalk: pd.DataFrame, target: int):
@@ -101,8 +103,7 @@ def _to_pivot(frame: pd.DataFrame, values: list[str], crosswalk: pd.DataFrame, p
         pairs = sorted({f"{c} ({v})" for c, v in zip(missing.code, missing.vintage)})
         sample = ", ".join(pairs[:8])
         raise MissingDataError(f"Kommunenummer uten kodeendringstabell: {sample}")
-    for v in values:
-        mapped[v] = mapped[v] * mapped.weight
+    mapped[values] = mapped[values].mul(mapped.weight, axis=0)
     mapped["estimated"] = mapped.estimated | (mapped.weight < 1)
     mapped["code"] = mapped.pivot_code
     return pd.concat([at_pivot, mapped[at_pivot.columns]], ignore_index=True)
@@ -129,8 +130,8 @@ def _from_pivot(frame, values, crosswalk, target: int, reference: pd.Series | No
     contributors["share"] = contributors.mass / totals
     contributors["shared"] = contributors.groupby("pivot_code").from_code.transform("count") > 1
     merged = frame.merge(contributors, left_on="code", right_on="pivot_code", how="inner")
-    for v in values:
-        merged[v] = merged[v] * merged.share
+    merged[values] = merged[values].mul(merged.share, axis=0)
     merged["estimated"] = merged.estimated | merged.shared
     merged["code"] = merged.from_code
-    return merged[["year", "code", *values, "estimated"]]
+    return merged.drop(columns=["from_code", "pivot_code", "weight", "people", "mass", "share",
+                                "shared"])

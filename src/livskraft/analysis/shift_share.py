@@ -14,6 +14,8 @@ For the period from `start` to `end`, per kommune, all as shares of jobs at the 
   and whose population grows like the nation's gets exactly 0.
 """
 
+from pathlib import Path
+
 import pandas as pd
 
 from .errors import MissingDataError
@@ -69,3 +71,15 @@ def decompose(jobs: pd.DataFrame, groups: dict[str, str], population: pd.DataFra
         out.job_growth - out.national_growth - out.industry_mix - out.population_effect
     )
     return out[out.jobs_start > 0].reset_index()
+
+
+def load_groups(path=None) -> dict[str, str]:
+    """The industry → group mapping: the documented default (industry_groups.csv beside this
+    module: SN2007 codes as SSB publishes them) or a user's CSV with `naering, gruppe`."""
+    source = path or Path(__file__).with_name("industry_groups.csv")
+    table = pd.read_csv(source, dtype=str, keep_default_na=False)
+    wrong = sorted(set(table.gruppe) - {*GROUPS, "local"})
+    if wrong:
+        raise ValueError(f"Ukjent gruppe i næringsgrupperingen: {', '.join(wrong)} "
+                         f"(bruk basis, visitor, regional eller local)")
+    return dict(zip(table.naering, table.gruppe))

@@ -120,4 +120,6 @@ LOGGING = {
 # SSB endpoints; overridable so a mirror (or a test server) can stand in.
 SSB_PXWEB_URL = os.environ.get("LIVSKRAFT_SSB_PXWEB_URL", "https://data.ssb.no/api/pxwebapi/v2")
 SSB_KLASS_URL = os.environ.get("LIVSKRAFT_SSB_KLASS_URL", "https://data.ssb.no/api/klass/v1")
+# An edited industry → group mapping (CSV with naering, gruppe); default: the documented one.
+INDUSTRY_GROUPS_FILE = os.environ.get("LIVSKRAFT_INDUSTRY_GROUPS") or None
 SSB_RETRY_BACKOFF_SECONDS = float(os.environ.get("LIVSKRAFT_SSB_RETRY_BACKOFF", "2"))

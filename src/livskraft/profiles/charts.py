@@ -144,3 +144,92 @@ def component_bars(years: list[int], series: dict[str, list[float]], title: str)
         "parts": ", ".join(series)
     }
     return _svg(title, description, body)
+
+
+SERIES_COLOURS = ["#005b8f", "#a23c00", "#1b7837", "#5e3c99"]
+SERIES_DASHES = ["", "6 3", "2 3", "8 3 2 3"]
+
+
+def multi_line_chart(years: list[int], series: dict[str, list[float]], title: str) -> SafeString:
+    """Several lines over the same years, told apart by colour and dash pattern."""
+    everything = [v for values in series.values() for v in values]
+    low, high = min(everything), max(everything)
+    pad = (high - low) * 0.1 or high * 0.05 or 1
+    ticks = _nice_ticks(max(low - pad, 0), high + pad)
+    y_min, y_max = ticks[0], ticks[-1]
+    top = MARGIN["top"] + 20 * len(series)
+    plot_w = WIDTH - MARGIN["left"] - MARGIN["right"]
+    plot_h = HEIGHT - top - MARGIN["bottom"]
+    span = max(years[-1] - years[0], 1)
+
+    def x(year: int) -> float:
+        return MARGIN["left"] + plot_w * (year - years[0]) / span
+
+    def y(value: float) -> float:
+        return top + plot_h * (1 - (value - y_min) / (y_max - y_min))
+
+    body = []
+    for tick in ticks:
+        body.append(f'<line x1="{MARGIN["left"]}" x2="{WIDTH - MARGIN["right"]}" '
+                    f'y1="{y(tick):.1f}" y2="{y(tick):.1f}" stroke="{GRID}"/>')
+        body.append(_text(MARGIN["left"] - 6, y(tick) + 4, whole(tick), "end"))
+    step = max(1, round(len(years) / 8))
+    for year in years[::step]:
+        body.append(_text(x(year), HEIGHT - MARGIN["bottom"] + 18, str(year)))
+    for k, (label, values) in enumerate(series.items()):
+        colour, dash = SERIES_COLOURS[k % 4], SERIES_DASHES[k % 4]
+        points = " ".join(f"{x(a):.1f},{y(v):.1f}" for a, v in zip(years, values))
+        body.append(f'<polyline points="{points}" fill="none" stroke="{colour}" '
+                    f'stroke-width="2.5" stroke-dasharray="{dash}"/>')
+        key_y = MARGIN["top"] + 20 * k
+        body.append(f'<line x1="{MARGIN["left"]}" x2="{MARGIN["left"] + 30}" y1="{key_y}" '
+                    f'y2="{key_y}" stroke="{colour}" stroke-width="2.5" '
+                    f'stroke-dasharray="{dash}"/>')
+        body.append(_text(MARGIN["left"] + 36, key_y + 4, label, "start"))
+    description = "; ".join(
+        _("%(label)s: %(first)s i %(start)s, %(last)s i %(end)s") % {
+            "label": label, "first": whole(values[0]), "start": years[0],
+            "last": whole(values[-1]), "end": years[-1],
+        }
+        for label, values in series.items()
+    )
+    return _svg(title, description, body)
+
+
+def quadrant(points: list[tuple[str, float, float]], highlight: str, x_label: str,
+             y_label: str, title: str) -> SafeString:
+    """Scatter of (name, x, y) around zero axes; `highlight` is drawn larger and labelled."""
+    size = HEIGHT + 80
+    xs, ys = [p[1] for p in points], [p[2] for p in points]
+    reach_x = max(max(abs(v) for v in xs), 0.1) * 1.1
+    reach_y = max(max(abs(v) for v in ys), 0.1) * 1.1
+    left, right = MARGIN["left"], WIDTH - MARGIN["right"]
+    upper, lower = MARGIN["top"], size - MARGIN["bottom"]
+
+    def x(value: float) -> float:
+        return left + (right - left) * (value + reach_x) / (2 * reach_x)
+
+    def y(value: float) -> float:
+        return upper + (lower - upper) * (1 - (value + reach_y) / (2 * reach_y))
+
+    body = [
+        f'<line x1="{left}" x2="{right}" y1="{y(0):.1f}" y2="{y(0):.1f}" stroke="{INK}"/>',
+        f'<line x1="{x(0):.1f}" x2="{x(0):.1f}" y1="{upper}" y2="{lower}" stroke="{INK}"/>',
+        _text((left + right) / 2, size - 8, x_label),
+        f'<text x="14" y="{(upper + lower) / 2:.1f}" font-size="12" fill="{INK}" '
+        f'text-anchor="middle" transform="rotate(-90 14 {(upper + lower) / 2:.1f})">'
+        f"{escape(y_label)}</text>",
+    ]
+    for name, px, py in points:
+        if name == highlight:
+            continue
+        body.append(f'<circle cx="{x(px):.1f}" cy="{y(py):.1f}" r="4" fill="{GRID}" '
+                    f'stroke="#6b6b6b"><title>{escape(name)}</title></circle>')
+    for name, px, py in points:
+        if name == highlight:
+            body.append(f'<circle cx="{x(px):.1f}" cy="{y(py):.1f}" r="7" fill="{WOMEN}" '
+                        f'stroke="{INK}"><title>{escape(name)}</title></circle>')
+            body.append(_text(x(px) + 10, y(py) - 10, name, "start", 13))
+    description = _("%(name)s blant %(count)s kommuner.") % {"name": highlight,
+                                                            "count": len(points)}
+    return _svg(title, description, body, size)

@@ -12,9 +12,11 @@ from livskraft.analysis.errors import MissingDataError
 from livskraft.places.models import Municipality
 from livskraft.web.formatting import percent, whole
 
-from . import charts, choropleth, reports
+from . import charts, choropleth, outlook, reports
+from .attractiveness_tables import attractiveness_table
 from .exports import table_response
 from .forms import PeriodForm
+from .projection_tables import kommune_table
 
 CHANGE_BINS = [  # (upper bound in per cent, colour, label) – PuOr, colour-blind safe
     (-10, "#7f3b08", gettext_lazy("under −10 %")),
@@ -119,6 +121,9 @@ def kommune(request, code: str):
         )
     except MissingDataError:
         context["accounts_missing"] = COMPONENTS_MISSING
+    context.update(outlook.attractiveness_section(code, place.name, period.start, period.end,
+                                                  period.borders))
+    context.update(outlook.projection_section(code, place.name, period.borders, request.GET))
     return render(request, "profiles/kommune.html", context)
 
 
@@ -138,8 +143,14 @@ def _accounts(code: str, period: Period):
     return table
 
 
+def _attractiveness(code: str, period: Period):
+    return attractiveness_table(period.start, period.end, period.borders)[0]
+
+
 KOMMUNE_TABLES = {
     "befolkning": lambda code, p: reports.population_table(code, p.start, p.end, p.borders),
+    "attraktivitet": _attractiveness,
+    "framskriving": lambda code, p: kommune_table(code, 30, p.borders),
     "aldersfordeling": lambda code, p: reports.age_pyramid_table(code)[1],
     "befolkningsregnskap": _accounts,
 }

@@ -15,6 +15,8 @@ FRAMES = {
     "population_by_age": ["vintage", "year", "code", "sex", "counts", "estimated"],
     "population_changes": ["vintage", "year", "code", "births", "deaths", "immigration",
                            "emigration", "domestic_in", "domestic_out"],
+    "employment": ["vintage", "year", "code", "industry", "jobs"],
+    "rates": ["kind", "year", "sex", "age", "value"],
 }
 
 

@@ -217,6 +217,51 @@ def _population_changes(match, path, name, batch, deferred):
     return []
 
 
+def _employment(match, path, name, batch, deferred):
+    fixed = match.group(1)
+    columns = {"aar": "int", "kommunenr": "code4", "naering": "text", "sysselsatte": "int"}
+    table, problems = read_table(path, name, columns, key=["aar", "kommunenr", "naering"])
+    if table is None:
+        return problems
+    frame = table.rename(columns={"aar": "year", "kommunenr": "code", "naering": "industry",
+                                  "sysselsatte": "jobs"})
+    frame["vintage"] = int(fixed) if fixed else frame.year
+    deferred.append(_check_codes(frame, name, "vintage"))
+    batch.add("employment", frame, name)
+    return []
+
+
+def _mortality(match, path, name, batch, deferred):
+    columns = {"aar": "int", "kjonn": "text", "alder": "int", "sannsynlighet": "text"}
+    table, problems = read_table(path, name, columns, key=["aar", "kjonn", "alder"])
+    if table is None:
+        return problems
+    return _rates(table.rename(columns={"kjonn": "sex", "sannsynlighet": "value"}), "mortality",
+                  name, batch, upper=1.0)
+
+
+def _fertility(match, path, name, batch, deferred):
+    columns = {"aar": "int", "alder": "int", "fodte_per_kvinne": "text"}
+    table, problems = read_table(path, name, columns, key=["aar", "alder"])
+    if table is None:
+        return problems
+    table = table.rename(columns={"fodte_per_kvinne": "value"}).assign(sex="K")
+    return _rates(table, "fertility", name, batch, upper=1.0)
+
+
+def _rates(table: pd.DataFrame, kind: str, name: str, batch: LoadBatch, upper: float):
+    values = pd.to_numeric(table.value, errors="coerce")
+    bad = table.index[values.isna() | (values < 0) | (values > upper) | (table.alder >= AGES)
+                      | ~table.sex.isin(["M", "K"])]
+    if len(bad):
+        reason = f"verdien må være et tall mellom 0 og {upper:g}, kjonn M/K og alder under {AGES}"
+        return [Problem(name, int(i) + 2, reason) for i in bad[:5]]
+    frame = table.rename(columns={"aar": "year", "alder": "age"}).assign(kind=kind,
+                                                                        value=values)
+    batch.add("rates", frame, name)
+    return []
+
+
 def _boundaries(match, path, name, batch, deferred):
     level, vintage = match.group(1), int(match.group(2))
     level = "kommune" if level == "kommuner" else "fylke"
@@ -263,4 +308,8 @@ READERS = [
     (r"kommune_befolkningsendringer_(?:b(\d{4})|aarets_grenser_\d{4}_\d{4})\.csv(?:\.gz)?",
      _population_changes),
     (r"(kommuner|fylker)_(\d{4})\.geojson", _boundaries),
+    (r"kommune_sysselsatte_arbeidssted_(?:b(\d{4})|aarets_grenser_\d{4}_\d{4})\.csv(?:\.gz)?",
+     _employment),
+    (r"nasjonal_dodssannsynlighet\.csv", _mortality),
+    (r"nasjonal_fruktbarhet\.csv", _fertility),
 ]

@@ -9,7 +9,16 @@ from livskraft.analysis.accounts import COMPONENTS
 from livskraft.analysis.errors import MissingDataError
 from livskraft.places.models import CodeCrosswalk
 
-from .models import DataLoad, PopulationChange, PopulationTotal
+from .models import (
+    DataLoad,
+    DemographicRate,
+    Employment,
+    PopulationByAge,
+    PopulationChange,
+    PopulationTotal,
+)
+
+AGE_COLUMNS = [f"a{age}" for age in range(106)]
 
 
 def data_version() -> tuple:
@@ -43,15 +52,16 @@ def _one_vintage_per_year(frame: pd.DataFrame, target: int) -> pd.DataFrame:
     return frame.merge(best[["year", "vintage"]], on=["year", "vintage"])
 
 
-def _on_borders(frame: pd.DataFrame, values: list[str], target: int) -> pd.DataFrame:
+def _on_borders(frame: pd.DataFrame, values: list[str], target: int,
+                keys: tuple[str, ...] = ()) -> pd.DataFrame:
     if frame.empty:
-        return frame.assign(estimated=False)[["year", "code", *values, "estimated"]]
+        return frame.assign(estimated=False)[["year", "code", *keys, *values, "estimated"]]
     frame = _one_vintage_per_year(frame, target)
     reference = (
         PopulationTotal.objects.filter(vintage=target, year=target).values_list("code", "persons")
     )
     return borders.to_vintage(
-        frame, values, crosswalk(), target, pd.Series(dict(reference), dtype="float64")
+        frame, values, crosswalk(), target, pd.Series(dict(reference), dtype="float64"), keys
     )
 
 
@@ -66,16 +76,61 @@ def components(target: int | None = None) -> pd.DataFrame:
     return _national("components", target or default_borders(), data_version())
 
 
+def employment(target: int | None = None) -> pd.DataFrame:
+    """`year, code, industry, jobs, estimated` on the borders of `target` (cached, read-only)."""
+    return _national("employment", target or default_borders(), data_version())
+
+
+def population_by_age(target: int | None = None) -> pd.DataFrame:
+    """`year, code, sex, a0..a105, estimated` for men and women (cached, read-only)."""
+    return _national("by_age", target or default_borders(), data_version())
+
+
 @lru_cache(maxsize=16)
 def _national(kind: str, target: int, version: tuple) -> pd.DataFrame:
+    keys: tuple[str, ...] = ()
     if kind == "population":
         model, values = PopulationTotal, ["persons"]
         fields = ["vintage", "year", "code", "persons", "estimated"]
-    else:
+    elif kind == "components":
         model, values = PopulationChange, COMPONENTS
         fields = ["vintage", "year", "code", *COMPONENTS]
+    elif kind == "employment":
+        model, values, keys = Employment, ["jobs"], ("industry",)
+        fields = ["vintage", "year", "code", "industry", "jobs"]
+    else:
+        return _by_age_on_borders(target)
     rows = pd.DataFrame(list(model.objects.values(*fields)), columns=fields)
-    return _on_borders(rows, values, target)
+    return _on_borders(rows, values, target, keys)
+
+
+def _by_age_on_borders(target: int) -> pd.DataFrame:
+    fields = ["vintage", "year", "code", "sex", "counts", "estimated"]
+    stored = list(PopulationByAge.objects.filter(sex__in=["M", "K"]).values(*fields))
+    rows = pd.DataFrame(stored, columns=fields)
+    ages = pd.DataFrame(rows.counts.tolist(), columns=AGE_COLUMNS, index=rows.index)
+    rows = pd.concat([rows.drop(columns="counts"), ages], axis=1)
+    return _on_borders(rows, AGE_COLUMNS, target, ("sex",))
+
+
+def national_rates(year: int | None = None) -> tuple[int, dict[str, pd.DataFrame]]:
+    """The newest year (≤ `year`) with both mortality and fertility rates:
+    (year, {"mortality": sex × age, "fertility": age})."""
+    years = {
+        kind: set(DemographicRate.objects.filter(kind=kind).values_list("year", flat=True))
+        for kind in (DemographicRate.MORTALITY, DemographicRate.FERTILITY)
+    }
+    common = sorted(y for y in years["mortality"] & years["fertility"] if year is None or y <= year)
+    if not common:
+        raise MissingDataError(
+            "Framskrivingen trenger nasjonale dødssannsynligheter og fruktbarhetsrater fra SSB. "
+            "Kjør `livskraft sync` eller importer nasjonal_dodssannsynlighet.csv og "
+            "nasjonal_fruktbarhet.csv."
+        )
+    chosen = common[-1]
+    rows = pd.DataFrame(list(DemographicRate.objects.filter(year=chosen).values(
+        "kind", "sex", "age", "value")))
+    return chosen, {kind: group for kind, group in rows.groupby("kind")}
 
 
 def available_borders() -> list[int]:

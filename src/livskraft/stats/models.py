@@ -74,3 +74,37 @@ class DataLoad(models.Model):
 
     class Meta:
         ordering = ["-loaded_at"]
+
+
+class Employment(models.Model):
+    """Jobs (sysselsatte) by workplace kommune and industry (SN2007) in the 4th quarter."""
+
+    vintage = models.PositiveSmallIntegerField()
+    year = models.PositiveSmallIntegerField()
+    code = models.CharField(max_length=4)
+    industry = models.CharField(max_length=10)
+    jobs = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["vintage", "year", "code", "industry"], name="unique_employment"
+            )
+        ]
+
+
+class DemographicRate(models.Model):
+    """National rates by age: `mortality` = probability of dying within the year (per sex),
+    `fertility` = live births per woman (sex "K")."""
+
+    MORTALITY, FERTILITY = "mortality", "fertility"
+    kind = models.CharField(max_length=10, choices=[(MORTALITY, MORTALITY), (FERTILITY, FERTILITY)])
+    year = models.PositiveSmallIntegerField()
+    sex = models.CharField(max_length=1)
+    age = models.PositiveSmallIntegerField()
+    value = models.FloatField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "year", "sex", "age"], name="unique_rate")
+        ]

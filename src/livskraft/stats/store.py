@@ -6,7 +6,14 @@ from django.db import transaction
 from livskraft.places.models import Boundary, Centrality, CodeCrosswalk, Municipality
 from livskraft.sources.batch import LoadBatch
 
-from .models import DataLoad, PopulationByAge, PopulationChange, PopulationTotal
+from .models import (
+    DataLoad,
+    DemographicRate,
+    Employment,
+    PopulationByAge,
+    PopulationChange,
+    PopulationTotal,
+)
 
 BATCH_SIZE = 2000
 
@@ -45,10 +52,17 @@ def save_batch(batch: LoadBatch) -> dict[str, int]:
         ("population_totals", PopulationTotal),
         ("population_by_age", PopulationByAge),
         ("population_changes", PopulationChange),
+        ("employment", Employment),
     ):
         frame = batch.get(kind)
         if not frame.empty:
             _replace_by_vintage_year(model, frame)
+    rates = batch.get("rates")
+    for (kind, year), group in rates.groupby(["kind", "year"]):
+        DemographicRate.objects.filter(kind=kind, year=year).delete()
+        DemographicRate.objects.bulk_create(
+            (DemographicRate(**r) for r in _records(group)), batch_size=BATCH_SIZE
+        )
     for kind, source, rows in batch.origins:
         DataLoad.objects.create(dataset=kind, source=source, rows=rows)
         stored[kind] = stored.get(kind, 0) + rows
