@@ -39,3 +39,18 @@ def empty_database(db):
     for label in ("places", "stats"):
         for model in apps.get_app_config(label).get_models():
             model.objects.all().delete()
+
+
+@pytest.fixture
+def outlook_dir(tmp_path) -> Path:
+    from tests.synthetic_outlook import write_directory
+
+    return write_directory(tmp_path / "outlook")
+
+
+@pytest.fixture
+def outlook_data(empty_database, outlook_dir):
+    from livskraft.stats.importing import import_directory
+
+    import_directory(outlook_dir)
+    return outlook_dir

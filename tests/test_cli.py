@@ -78,3 +78,30 @@ def test_import_of_a_bad_directory_reports_and_keeps_the_database_unchanged(tmp_
     assert "kommune_befolkning_total_b2024.csv, linje 4: personer='x'" in result.stderr
     after = livskraft(tmp_path, "analyse", "population", "--kommune", "9901", "--format", "csv")
     assert "2022,1030,0" in after.stdout
+
+
+def test_attractiveness_and_projection_from_the_cli(tmp_path, outlook_dir):
+    livskraft(tmp_path, "import-data", outlook_dir)
+    ranking = livskraft(tmp_path, "analyse", "attractiveness", "--from", "2016", "--to", "2021",
+                        "--format", "csv").stdout.splitlines()
+    assert ranking[0].startswith("rangering,kommunenr,kommune,sentralitetsklasse")
+    assert len(ranking) == 7
+    regression = livskraft(tmp_path, "analyse", "attractiveness", "--from", "2016", "--to",
+                           "2021", "--terms", "relative_job_growth", "--regression")
+    assert "relative_job_growth" in regression.stdout and "log_size" not in regression.stdout
+    rows = json.loads(livskraft(tmp_path, "analyse", "projection", "--kommune", "9911",
+                                "--years", "10", "--extra", "20", "--ages", "20-29",
+                                "--format", "json").stdout)
+    first = {r["scenario"]: r["folketall"] for r in rows if r["aar"] == 2022}
+    assert first["custom"] - first["main"] == 20
+    assert {r["aar"] for r in rows} == set(range(2021, 2032))
+
+
+def test_projection_cli_rejects_bad_input_clearly(tmp_path, outlook_dir):
+    livskraft(tmp_path, "import-data", outlook_dir)
+    result = livskraft(tmp_path, "analyse", "projection", "--kommune", "9911", "--extra", "5",
+                       "--ages", "tjue", check=False)
+    assert result.returncode == 2 and "--ages må være på formen 20-29" in result.stderr
+    result = livskraft(tmp_path, "analyse", "attractiveness", "--from", "2016", "--to", "2021",
+                       "--terms", "weather", check=False)
+    assert result.returncode == 2 and "Ukjente regresjonsledd: weather" in result.stderr

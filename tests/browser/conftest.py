@@ -15,30 +15,50 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
 
 
 @pytest.fixture(scope="session")
-def server(tmp_path_factory, shared_data):
-    home = tmp_path_factory.mktemp("browser-server")
-    env = {**os.environ, "LIVSKRAFT_HOME": str(home)}
-    env.pop("DATABASE_URL", None)
-    livskraft = [sys.executable, "-m", "livskraft"]
-    subprocess.run([*livskraft, "import-data", str(shared_data)], env=env, check=True,
-                   capture_output=True, timeout=300)
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    process = subprocess.Popen([*livskraft, "serve", "--port", str(port)], env=env,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            break
-        except OSError:
-            if process.poll() is not None:
-                pytest.fail(process.stderr.read().decode())
-            time.sleep(0.2)
-    yield f"http://127.0.0.1:{port}"
-    process.terminate()
-    process.wait(timeout=10)
+def serve(tmp_path_factory):
+    """Start `livskraft serve` on a fresh database loaded from a data directory."""
+    processes = []
+
+    def start(data_dir) -> str:
+        home = tmp_path_factory.mktemp("browser-server")
+        env = {**os.environ, "LIVSKRAFT_HOME": str(home)}
+        env.pop("DATABASE_URL", None)
+        livskraft = [sys.executable, "-m", "livskraft"]
+        subprocess.run([*livskraft, "import-data", str(data_dir)], env=env, check=True,
+                       capture_output=True, timeout=300)
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        process = subprocess.Popen([*livskraft, "serve", "--port", str(port)], env=env,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        processes.append(process)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                return f"http://127.0.0.1:{port}"
+            except OSError:
+                if process.poll() is not None:
+                    pytest.fail(process.stderr.read().decode())
+                time.sleep(0.2)
+        pytest.fail("livskraft serve did not start")
+
+    yield start
+    for process in processes:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def server(serve, shared_data):
+    return serve(shared_data)
+
+
+@pytest.fixture(scope="session")
+def outlook_server(serve, tmp_path_factory):
+    from tests.synthetic_outlook import write_directory
+
+    return serve(write_directory(tmp_path_factory.mktemp("outlook") / "data"))
 
 
 @pytest.fixture(scope="session")

@@ -26,7 +26,22 @@ POPULATION_DIMS = {
 }
 CHANGE_DIMS = {"Region": ["9901", "9911", "9912", "9913"],
                "ContentsCode": list(CHANGE_CONTENTS), "Tid": ["2020", "2021"]}
-LABELS = {"Kjonn": {"1": "Menn", "2": "Kvinner"}, "ContentsCode": CHANGE_CONTENTS}
+JOB_DIMS = {"Region": ["9901", "9911", "9912", "9913"], "NACE2007": ["10-33", "55-56", "84"],
+            "Sektor": ["ALLE", "6100"], "ContentsCode": ["Sysselsatte"],
+            "Tid": ["2020", "2021", "2022"]}
+JOBS_PER_FACTOR = {"10-33": 10, "55-56": 3, "84": 5}
+MORTALITY_DIMS = {"Kjonn": ["0", "1", "2"], "Alder": AGES[:-1] + ["105"],
+                  "ContentsCode": ["Dodssannsynlighet", "Levealder"], "Tid": ["2020", "2021"]}
+FERTILITY_AGES = ["15-19", "20-24", "25-29", "30-34", "35-39", "40-44", "45-49"]
+FERTILITY_DIMS = {"Alder": FERTILITY_AGES, "ContentsCode": ["Fruktbarhet"],
+                  "Tid": ["2020", "2021"]}
+LABELS = {
+    "Kjonn": {"0": "Begge kjønn", "1": "Menn", "2": "Kvinner"},
+    "Sektor": {"ALLE": "Alle sektorer", "6100": "Statlig forvaltning"},
+    "ContentsCode": {**CHANGE_CONTENTS, "Dodssannsynlighet": "Dødssannsynlighet (per 1000)",
+                     "Levealder": "Forventet gjenstående levetid",
+                     "Fruktbarhet": "Aldersavhengige fruktbarhetsrater (per 1000 kvinner)"},
+}
 
 
 def jsonstat(dims: dict[str, list[str]], value=None) -> dict:
@@ -50,6 +65,29 @@ def population_value(region, sex, age, content, year):
 
 def change_value(region, content, year):
     return CHANGE_VALUES[content] * FACTOR[region] if region in CODES[int(year)] else None
+
+
+def job_value(region, industry, sector, content, year):
+    if region not in CODES[int(year)]:
+        return None
+    return FACTOR[region] * JOBS_PER_FACTOR[industry] * (1 if sector == "ALLE" else 100)
+
+
+def mortality_value(sex, age, content, year):
+    if content != "Dodssannsynlighet":
+        return 80.0
+    return {"0": 0.75, "1": 1.0, "2": 0.5}[sex] * (2 if year == "2021" else 1)
+
+
+def fertility_value(age, content, year):
+    return 50.0 if age == "25-29" else 10.0
+
+
+TABLES = {
+    "07459": (POPULATION_DIMS, population_value), "06913": (CHANGE_DIMS, change_value),
+    "13470": (JOB_DIMS, job_value), "07902": (MORTALITY_DIMS, mortality_value),
+    "04232": (FERTILITY_DIMS, fertility_value),
+}
 
 
 class FakeSsb:
@@ -89,8 +127,7 @@ class FakeSsb:
                 {"code": "9913", "level": "2", "parentCode": "5", "notes": "600"},
             ]})
         table = path.split("/tables/")[1].split("/")[0]
-        dims, value_of = ((POPULATION_DIMS, population_value) if table == "07459"
-                          else (CHANGE_DIMS, change_value))
+        dims, value_of = TABLES[table]
         if path.endswith("/metadata"):
             return _json(jsonstat(dims))
         chosen = {k: params[f"valueCodes[{k}]"].split(",") for k in dims}

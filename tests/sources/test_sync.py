@@ -10,7 +10,13 @@ from livskraft.sources.http import Fetcher
 from livskraft.sources.pxweb import PxWebClient
 from livskraft.sources.ssb_errors import SsbError
 from livskraft.stats import frames
-from livskraft.stats.models import PopulationByAge, PopulationChange, PopulationTotal
+from livskraft.stats.models import (
+    DemographicRate,
+    Employment,
+    PopulationByAge,
+    PopulationChange,
+    PopulationTotal,
+)
 from livskraft.stats.syncing import sync_all
 
 from .fake_ssb import FakeSsb
@@ -97,3 +103,16 @@ def test_sync_command_offline_gives_a_clear_message(tmp_path):
     assert "Fikk ikke kontakt med 127.0.0.1" in result.stderr
     assert "Ingenting ble lagret" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_sync_stores_jobs_by_industry_and_national_rates():
+    sync_all(2020, fetcher=fetcher_for(FakeSsb()))
+    jobs = {(e.industry, e.jobs) for e in Employment.objects.filter(code="9901", year=2022)}
+    assert jobs == {("10-33", 100), ("55-56", 30), ("84", 50)}  # the all-sector totals
+    men = DemographicRate.objects.get(kind="mortality", sex="M", age=30)
+    assert (men.year, men.value) == (2021, pytest.approx(0.002))  # newest year, per 1000 → share
+    assert DemographicRate.objects.get(kind="mortality", sex="K", age=30).value == \
+        pytest.approx(0.001)
+    fertility = dict(DemographicRate.objects.filter(kind="fertility").values_list("age", "value"))
+    assert fertility[27] == pytest.approx(0.05) and fertility[15] == pytest.approx(0.01)
+    assert set(fertility) == set(range(15, 50))

@@ -70,7 +70,7 @@ def to_vintage(
         if target != pivot:
             at_pivot = _from_pivot(at_pivot, values, crosswalk, target, reference)[columns]
         parts.append(at_pivot[columns])
-    combined = pd.concat(parts, ignore_index=True)
+    combined = pd.concat(parts, ignore_index=True).copy()  # .copy() consolidates the columns
     groups = combined.groupby(["year", "code", *keys])
     grouped = groups[values].sum().join(groups.estimated.any()).reset_index()
     return grouped.sort_values(["year", "code", *keys], ignore_index=True)

@@ -122,4 +122,8 @@ SSB_PXWEB_URL = os.environ.get("LIVSKRAFT_SSB_PXWEB_URL", "https://data.ssb.no/a
 SSB_KLASS_URL = os.environ.get("LIVSKRAFT_SSB_KLASS_URL", "https://data.ssb.no/api/klass/v1")
 # An edited industry → group mapping (CSV with naering, gruppe); default: the documented one.
 INDUSTRY_GROUPS_FILE = os.environ.get("LIVSKRAFT_INDUSTRY_GROUPS") or None
+# SSB table ids for jobs by workplace and industry, death probabilities and fertility rates.
+SSB_JOBS_TABLE = os.environ.get("LIVSKRAFT_SSB_JOBS_TABLE", "13470")
+SSB_MORTALITY_TABLE = os.environ.get("LIVSKRAFT_SSB_MORTALITY_TABLE", "07902")
+SSB_FERTILITY_TABLE = os.environ.get("LIVSKRAFT_SSB_FERTILITY_TABLE", "04232")
 SSB_RETRY_BACKOFF_SECONDS = float(os.environ.get("LIVSKRAFT_SSB_RETRY_BACKOFF", "2"))

@@ -1,5 +1,6 @@
-"""`sync`: fetch code lists, centrality, population (07459) and its change components
-(06913) from SSB, build one batch, and store it only when everything has arrived."""
+"""`sync`: fetch code lists, centrality, population (07459), its change components (06913),
+jobs by workplace and industry, and national death and fertility rates from SSB; build one
+batch, and store it only when everything has arrived."""
 
 import re
 
@@ -56,6 +57,8 @@ def sync_all(start: int, end: int | None = None, progress: bool = False,
     valid = {(y, c) for y, codes in code_lists.items() for c in codes}
     _population(pxweb, population_meta, years, valid, batch, progress)
     _changes(pxweb, years, valid, batch, progress)
+    _employment(pxweb, years, valid, batch, progress)
+    _rates(pxweb, end, batch)
     return save_batch(batch)
 
 
@@ -129,3 +132,86 @@ def _changes(pxweb, years, valid, batch, progress) -> None:
     changes = wide.astype(int).reset_index()
     batch.add("population_changes", changes.assign(vintage=changes.year),
               f"SSB {CHANGES_TABLE}")
+
+
+TOTAL_LABEL = re.compile(r"^(i alt|alle|begge|total|sum)", re.IGNORECASE)
+FIXED_DIMENSIONS = {"Region", "ContentsCode", "Tid"}
+
+
+def _totals_or_all(metadata: dict, skip: set[str]) -> dict[str, list[str]]:
+    """For the other dimensions: the code labelled as a total where there is one, else all
+    codes (summed after fetching)."""
+    chosen = {}
+    for name, codes in dimensions(metadata).items():
+        if name in skip:
+            continue
+        totals = [c for c, label in labels(metadata, name).items() if TOTAL_LABEL.match(label)]
+        chosen[name] = totals[:1] or codes
+    return chosen
+
+
+def _employment(pxweb, years, valid, batch, progress) -> None:
+    table = settings.SSB_JOBS_TABLE
+    metadata = pxweb.metadata(table)
+    dims = dimensions(metadata)
+    industry = next((d for d in dims if d.upper().startswith("NACE")), None)
+    if industry is None:
+        raise SsbError(f"Tabell {table} har ingen næringsdimensjon (NACE). Sett "
+                       "LIVSKRAFT_SSB_JOBS_TABLE til en tabell over sysselsatte etter næring.")
+    published = set(dims["Tid"])
+    chosen_years = [str(y) for y in years if str(y) in published]
+    if not chosen_years:
+        raise SsbError(f"Tabell {table} har ingen år i {years[0]}–{years[-1]}.")
+    selection = {"Region": _regions(metadata), industry: dims[industry],
+                 "ContentsCode": dims["ContentsCode"][:1], "Tid": chosen_years,
+                 **_totals_or_all(metadata, FIXED_DIMENSIONS | {industry})}
+    frame = _keep_valid(_fetch(pxweb, table, selection, "sysselsatte", progress), valid)
+    jobs = frame.groupby(["year", "code", industry], as_index=False).value.sum()
+    jobs = jobs.rename(columns={industry: "industry", "value": "jobs"})
+    jobs = jobs.assign(vintage=jobs.year, jobs=jobs.jobs.round().astype(int))
+    batch.add("employment", jobs, f"SSB {table}")
+
+
+def _rates(pxweb, end: int, batch) -> None:
+    for kind, table, wanted in (
+        ("mortality", settings.SSB_MORTALITY_TABLE, ("dødssannsynlighet",)),
+        ("fertility", settings.SSB_FERTILITY_TABLE, ("fruktbarhetsrate", "aldersavhengig")),
+    ):
+        metadata = pxweb.metadata(table)
+        content = content_codes_by_label(metadata, {"rate": wanted})["rate"]
+        per_thousand = "1000" in labels(metadata, "ContentsCode")[content]
+        dims = dimensions(metadata)
+        year = max((y for y in dims["Tid"] if y.isdigit() and int(y) <= end), default=None)
+        if year is None:
+            raise SsbError(f"Tabell {table} har ingen år til og med {end}.")
+        selection = {"ContentsCode": [content], "Tid": [year],
+                     **_totals_or_all(metadata, {"ContentsCode", "Tid", "Kjonn", "Alder"}),
+                     **{d: _without_totals(metadata, d) for d in ("Kjonn", "Alder") if d in dims}}
+        frame = pd.concat(list(pxweb.fetch(table, selection, "Tid")), ignore_index=True)
+        frame = frame.dropna(subset=["value"])
+        rows = []
+        for record in frame.itertuples():
+            sex = "K" if kind == "fertility" else _sex(labels(metadata, "Kjonn"), record.Kjonn)
+            for age in _ages(record.Alder):
+                rows.append({"kind": kind, "year": int(year), "sex": sex, "age": age,
+                             "value": record.value / (1000 if per_thousand else 1)})
+        keys = ["kind", "year", "sex", "age"]
+        rates = pd.DataFrame(rows).groupby(keys, as_index=False).value.sum()
+        batch.add("rates", rates[rates.age < 106], f"SSB {table}")
+
+
+def _without_totals(metadata: dict, dimension: str) -> list[str]:
+    names = labels(metadata, dimension)
+    return [c for c in dimensions(metadata)[dimension] if not TOTAL_LABEL.match(names.get(c, ""))]
+
+
+def _sex(names: dict[str, str], code: str) -> str:
+    return "K" if names.get(code, "").lower().startswith("kvinn") else "M"
+
+
+def _ages(code: str) -> list[int]:
+    """'025' → [25]; '20-24' → 20..24; '105+' → [105]."""
+    numbers = [int(n) for n in re.findall(r"\d+", code)]
+    if not numbers:
+        return []
+    return list(range(numbers[0], numbers[-1] + 1)) if len(numbers) > 1 else numbers[:1]

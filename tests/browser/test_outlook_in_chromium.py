@@ -1,0 +1,22 @@
+import pytest
+
+from .test_pages_in_chromium import serious_violations
+
+pytestmark = pytest.mark.browser
+
+
+def test_attractiveness_and_projection_sections(page, outlook_server):
+    page.goto(f"{outlook_server}/kommune/9911/?start=2016&end=2021&borders=2024")
+    section = page.locator("section", has=page.locator("#attractiveness-heading"))
+    assert "Telemarksforsking-style" in section.inner_text()
+    assert section.locator("svg.chart circle").count() == 6
+    assert serious_violations(page) == []
+    page.get_by_label("Eget scenario: personer per år").fill("40")
+    page.get_by_label("Fra alder").fill("25")
+    page.get_by_label("Til alder").fill("34")
+    page.get_by_role("button", name="Beregn").click()
+    page.wait_for_url("**ekstra=40**")
+    projection = page.locator("section", has=page.locator("#projection-heading"))
+    assert projection.locator("svg.chart polyline").count() == 4  # four scenarios
+    assert "Eget scenario" in projection.locator("table").inner_text()
+    assert serious_violations(page) == []
