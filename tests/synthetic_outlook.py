@@ -86,6 +86,11 @@ def write_directory(root: Path) -> Path:
     _write(root / "rates" / "nasjonal_dodssannsynlighet.csv", mortality)
     fertility = ["aar,alder,fodte_per_kvinne"] + [f"2020,{a},{FERTILITY[a]}" for a in range(AGES)]
     _write(root / "rates" / "nasjonal_fruktbarhet.csv", fertility)
+    official = ["aar,kommunenr,alternativ,personer"]
+    for year in range(2022, 2051):  # a made-up "SSB" projection: 1 % a year for Testvik Nord
+        official.append(f"{year},9911,MMMM,{round(3400 * 1.01 ** (year - 2021))}")
+        official.append(f"{year},9911,MMM0,{round(3400 * 1.005 ** (year - 2021))}")
+    _write(root / "population" / "kommune_framskriving_ssb_b2024.csv", official)
     return root
 
 

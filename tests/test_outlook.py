@@ -55,6 +55,17 @@ def test_projection_reproduces_the_known_migration_and_scenarios(outlook_data):
     assert by.loc[2022, "main"] == round(first.sum())
 
 
+def test_ssb_projection_is_shown_beside_ours_with_the_difference(outlook_data):
+    table = projection_tables.kommune_table("9911", 10)
+    ssb = table[table.scenario == "ssb_MMMM"].set_index("aar").folketall
+    assert ssb.loc[2022] == round(3400 * 1.01) and ssb.index.max() == 2031
+    difference = projection_tables.difference_from_ssb(table).set_index("aar")
+    main = table[table.scenario == "main"].set_index("aar").folketall
+    assert difference.loc[2031, "forskjell"] == main.loc[2031] - ssb.loc[2031]
+    assert difference.loc[2031, "forskjell_pst"] == pytest.approx(
+        100 * (main.loc[2031] - ssb.loc[2031]) / ssb.loc[2031], abs=0.01)
+
+
 def test_all_kommuner_sum_to_the_regional_projection_within_two_percent(outlook_data):
     """Kommuner differ from the whole only by their own birth and death levels and by the
     floor at zero persons per age, which bites where small cohorts lose migrants."""
@@ -85,6 +96,7 @@ def test_kommune_page_shows_attractiveness_and_projection(client, outlook_data):
     assert "Telemarksforsking-style" in page
     assert "Framskrevet folketall i Testvik Nord" in page
     assert "Null nettoinnvandring" in page
+    assert "Forskjell fra SSBs egen framskriving" in page and "SSBs hovedalternativ" in page
     custom = client.get("/kommune/9911/?start=2016&end=2021&borders=2024&ekstra=20"
                         "&alder_fra=20&alder_til=29").content.decode()
     assert "Eget scenario" in custom

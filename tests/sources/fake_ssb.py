@@ -35,10 +35,13 @@ MORTALITY_DIMS = {"Kjonn": ["0", "1", "2"], "Alder": AGES[:-1] + ["105"],
 FERTILITY_AGES = ["15-19", "20-24", "25-29", "30-34", "35-39", "40-44", "45-49"]
 FERTILITY_DIMS = {"Alder": FERTILITY_AGES, "ContentsCode": ["Fruktbarhet"],
                   "Tid": ["2020", "2021"]}
+PROJECTION_DIMS = {"Region": ["9901", "9911", "9913"], "Kjonn": ["0", "1", "2"],
+                   "ContentsCode": ["MMMM", "LLML", "MMM0"], "Tid": ["2023", "2024"]}
 LABELS = {
     "Kjonn": {"0": "Begge kjønn", "1": "Menn", "2": "Kvinner"},
     "Sektor": {"ALLE": "Alle sektorer", "6100": "Statlig forvaltning"},
-    "ContentsCode": {**CHANGE_CONTENTS, "Dodssannsynlighet": "Dødssannsynlighet (per 1000)",
+    "ContentsCode": {**CHANGE_CONTENTS, "MMMM": "Hovedalternativet (MMMM)",
+                     "LLML": "Lav nasjonal vekst (LLML)", "MMM0": "Null nettoinnvandring (MMM0)", "Dodssannsynlighet": "Dødssannsynlighet (per 1000)",
                      "Levealder": "Forventet gjenstående levetid",
                      "Fruktbarhet": "Aldersavhengige fruktbarhetsrater (per 1000 kvinner)"},
 }
@@ -83,7 +86,14 @@ def fertility_value(age, content, year):
     return 50.0 if age == "25-29" else 10.0
 
 
+def projection_value(region, sex, content, year):
+    if region not in CODES[2022]:
+        return None
+    return (1000 if sex == "0" else 400) * FACTOR[region] + (int(year) - 2023) * 10
+
+
 TABLES = {
+    "14288": (PROJECTION_DIMS, projection_value),
     "07459": (POPULATION_DIMS, population_value), "06913": (CHANGE_DIMS, change_value),
     "13470": (JOB_DIMS, job_value), "07902": (MORTALITY_DIMS, mortality_value),
     "04232": (FERTILITY_DIMS, fertility_value),

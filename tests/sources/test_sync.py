@@ -13,6 +13,7 @@ from livskraft.stats import frames
 from livskraft.stats.models import (
     DemographicRate,
     Employment,
+    OfficialProjection,
     PopulationByAge,
     PopulationChange,
     PopulationTotal,
@@ -116,3 +117,12 @@ def test_sync_stores_jobs_by_industry_and_national_rates():
     fertility = dict(DemographicRate.objects.filter(kind="fertility").values_list("age", "value"))
     assert fertility[27] == pytest.approx(0.05) and fertility[15] == pytest.approx(0.01)
     assert set(fertility) == set(range(15, 50))
+
+
+def test_sync_stores_ssbs_own_projection_for_current_kommuner():
+    sync_all(2020, fetcher=fetcher_for(FakeSsb()))
+    stored = {(p.code, p.alternative, p.year): p.persons
+              for p in OfficialProjection.objects.all()}
+    assert stored[("9901", "MMMM", 2024)] == 10 * 1000 + 10  # the both-sexes total only
+    assert ("9901", "LLML", 2024) not in stored
+    assert {code for code, _, _ in stored} == {"9901", "9913"}  # 9911 no longer exists

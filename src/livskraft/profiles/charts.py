@@ -146,13 +146,17 @@ def component_bars(years: list[int], series: dict[str, list[float]], title: str)
     return _svg(title, description, body)
 
 
-SERIES_COLOURS = ["#005b8f", "#a23c00", "#1b7837", "#5e3c99"]
-SERIES_DASHES = ["", "6 3", "2 3", "8 3 2 3"]
+SERIES_COLOURS = ["#005b8f", "#a23c00", "#1b7837", "#5e3c99", "#7f3b08", "#1d1d1b"]
+SERIES_DASHES = ["", "6 3", "2 3", "8 3 2 3", "12 4", "1 3"]
 
 
-def multi_line_chart(years: list[int], series: dict[str, list[float]], title: str) -> SafeString:
-    """Several lines over the same years, told apart by colour and dash pattern."""
-    everything = [v for values in series.values() for v in values]
+def multi_line_chart(years: list[int], series: dict[str, list[float | None]],
+                     title: str) -> SafeString:
+    """Several lines over the same years, told apart by colour and dash pattern; None marks
+    a year a series does not cover."""
+    series = {label: [(a, v) for a, v in zip(years, values) if v is not None]
+              for label, values in series.items()}
+    everything = [v for points in series.values() for _, v in points]
     low, high = min(everything), max(everything)
     pad = (high - low) * 0.1 or high * 0.05 or 1
     ticks = _nice_ticks(max(low - pad, 0), high + pad)
@@ -177,8 +181,9 @@ def multi_line_chart(years: list[int], series: dict[str, list[float]], title: st
     for year in years[::step]:
         body.append(_text(x(year), HEIGHT - MARGIN["bottom"] + 18, str(year)))
     for k, (label, values) in enumerate(series.items()):
-        colour, dash = SERIES_COLOURS[k % 4], SERIES_DASHES[k % 4]
-        points = " ".join(f"{x(a):.1f},{y(v):.1f}" for a, v in zip(years, values))
+        colour = SERIES_COLOURS[k % len(SERIES_COLOURS)]
+        dash = SERIES_DASHES[k % len(SERIES_DASHES)]
+        points = " ".join(f"{x(a):.1f},{y(v):.1f}" for a, v in values)
         body.append(f'<polyline points="{points}" fill="none" stroke="{colour}" '
                     f'stroke-width="2.5" stroke-dasharray="{dash}"/>')
         key_y = MARGIN["top"] + 20 * k
@@ -188,10 +193,10 @@ def multi_line_chart(years: list[int], series: dict[str, list[float]], title: st
         body.append(_text(MARGIN["left"] + 36, key_y + 4, label, "start"))
     description = "; ".join(
         _("%(label)s: %(first)s i %(start)s, %(last)s i %(end)s") % {
-            "label": label, "first": whole(values[0]), "start": years[0],
-            "last": whole(values[-1]), "end": years[-1],
+            "label": label, "first": whole(values[0][1]), "start": values[0][0],
+            "last": whole(values[-1][1]), "end": values[-1][0],
         }
-        for label, values in series.items()
+        for label, values in series.items() if values
     )
     return _svg(title, description, body)
 

@@ -7,7 +7,7 @@ from livskraft.places.models import Centrality
 
 from . import charts
 from .attractiveness_tables import LABEL, attractiveness_table, regression_table
-from .projection_tables import SCENARIOS, Extra, kommune_table
+from .projection_tables import SCENARIOS, Extra, difference_from_ssb, kommune_table
 
 
 def attractiveness_section(code: str, name: str, start: int, end: int, borders: int) -> dict:
@@ -43,18 +43,21 @@ def projection_section(code: str, name: str, borders: int, request_data) -> dict
         table = kommune_table(code, 30, borders, extra)
     except (MissingDataError, ValueError) as error:
         return {"projection_missing": str(error), "projection_problem": problem}
+    years = sorted(table[table.scenario == "main"].aar.unique().tolist())
     series = {
-        str(SCENARIOS[key]): group.folketall.tolist()
+        str(SCENARIOS[key]): [dict(zip(group.aar, group.folketall)).get(year) for year in years]
         for key, group in table.groupby("scenario", sort=False)
     }
-    years = sorted(table.aar.unique().tolist())
     summary = table[table.aar.isin([years[0], years[10], years[20], years[-1]])]
+    difference = difference_from_ssb(table)
     return {
         "projection_chart": charts.multi_line_chart(
             years, series, _("Framskrevet folketall i %(name)s") % {"name": name}),
         "projection_rows": summary.to_dict("records"),
         "projection_problem": problem,
         "projection_extra": extra,
+        "ssb_difference": difference[difference.aar.isin([years[10], years[20], years[-1]])]
+        .to_dict("records"),
     }
 
 

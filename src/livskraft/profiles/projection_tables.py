@@ -16,6 +16,8 @@ SCENARIOS = {
     "zero_immigration": gettext_lazy("Null nettoinnvandring"),
     "no_migration": gettext_lazy("Ingen flytting"),
     "custom": gettext_lazy("Eget scenario"),
+    "ssb_MMMM": gettext_lazy("SSBs hovedalternativ (MMMM)"),
+    "ssb_MMM0": gettext_lazy("SSBs alternativ uten nettoinnvandring (MMM0)"),
 }
 
 
@@ -112,7 +114,29 @@ def kommune_table(code: str, years: int = 30, borders: int | None = None,
                 "alder_20_66": round(float(people[:, 20:67].sum())),
                 "alder_67_pluss": round(float(people[:, 67:].sum())),
             })
+    official = frames.official_projection(borders)
+    official = official[(official.code == code) & official.year.between(data.base_year,
+                                                                          data.base_year + years)]
+    for row in official.itertuples():
+        scenario = f"ssb_{row.alternative}"
+        rows.append({"aar": row.year, "scenario": scenario,
+                     "scenario_navn": str(SCENARIOS.get(scenario, scenario)),
+                     "folketall": round(row.persons), "alder_0_19": None, "alder_20_66": None,
+                     "alder_67_pluss": None})
     return pd.DataFrame(rows)
+
+
+def difference_from_ssb(table: pd.DataFrame) -> pd.DataFrame:
+    """Years where both our main alternative and SSB's MMMM exist: ours − SSB's."""
+    wide = table.pivot_table(index="aar", columns="scenario", values="folketall")
+    if "ssb_MMMM" not in wide or "main" not in wide:
+        return pd.DataFrame(columns=["aar", "livskraft", "ssb", "forskjell", "forskjell_pst"])
+    both = wide[["main", "ssb_MMMM"]].dropna()
+    return pd.DataFrame({
+        "aar": both.index, "livskraft": both.main.to_numpy(), "ssb": both.ssb_MMMM.to_numpy(),
+        "forskjell": (both.main - both.ssb_MMMM).to_numpy(),
+        "forskjell_pst": (100 * (both.main - both.ssb_MMMM) / both.ssb_MMMM).round(2).to_numpy(),
+    })
 
 
 def _single(data: Inputs, index: int) -> Inputs:

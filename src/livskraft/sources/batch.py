@@ -17,6 +17,7 @@ FRAMES = {
                            "emigration", "domestic_in", "domestic_out"],
     "employment": ["vintage", "year", "code", "industry", "jobs"],
     "rates": ["kind", "year", "sex", "age", "value"],
+    "official_projection": ["vintage", "year", "code", "alternative", "persons"],
 }
 
 

@@ -231,6 +231,18 @@ def _employment(match, path, name, batch, deferred):
     return []
 
 
+def _official_projection(match, path, name, batch, deferred):
+    columns = {"aar": "int", "kommunenr": "code4", "alternativ": "text", "personer": "int"}
+    table, problems = read_table(path, name, columns, key=["aar", "kommunenr", "alternativ"])
+    if table is None:
+        return problems
+    frame = table.rename(columns={"aar": "year", "kommunenr": "code", "alternativ": "alternative",
+                                  "personer": "persons"}).assign(vintage=int(match.group(1)))
+    deferred.append(_check_codes(frame, name, "vintage"))
+    batch.add("official_projection", frame, name)
+    return []
+
+
 def _mortality(match, path, name, batch, deferred):
     columns = {"aar": "int", "kjonn": "text", "alder": "int", "sannsynlighet": "text"}
     table, problems = read_table(path, name, columns, key=["aar", "kjonn", "alder"])
@@ -310,6 +322,7 @@ READERS = [
     (r"(kommuner|fylker)_(\d{4})\.geojson", _boundaries),
     (r"kommune_sysselsatte_arbeidssted_(?:b(\d{4})|aarets_grenser_\d{4}_\d{4})\.csv(?:\.gz)?",
      _employment),
+    (r"kommune_framskriving_ssb_b(\d{4})\.csv", _official_projection),
     (r"nasjonal_dodssannsynlighet\.csv", _mortality),
     (r"nasjonal_fruktbarhet\.csv", _fertility),
 ]

@@ -13,6 +13,7 @@ from .models import (
     DataLoad,
     DemographicRate,
     Employment,
+    OfficialProjection,
     PopulationByAge,
     PopulationChange,
     PopulationTotal,
@@ -81,6 +82,11 @@ def employment(target: int | None = None) -> pd.DataFrame:
     return _national("employment", target or default_borders(), data_version())
 
 
+def official_projection(target: int | None = None) -> pd.DataFrame:
+    """SSB's projection: `year, code, alternative, persons, estimated` (cached, read-only)."""
+    return _national("official", target or default_borders(), data_version())
+
+
 def population_by_age(target: int | None = None) -> pd.DataFrame:
     """`year, code, sex, a0..a105, estimated` for men and women (cached, read-only)."""
     return _national("by_age", target or default_borders(), data_version())
@@ -98,6 +104,9 @@ def _national(kind: str, target: int, version: tuple) -> pd.DataFrame:
     elif kind == "employment":
         model, values, keys = Employment, ["jobs"], ("industry",)
         fields = ["vintage", "year", "code", "industry", "jobs"]
+    elif kind == "official":
+        model, values, keys = OfficialProjection, ["persons"], ("alternative",)
+        fields = ["vintage", "year", "code", "alternative", "persons"]
     else:
         return _by_age_on_borders(target)
     rows = pd.DataFrame(list(model.objects.values(*fields)), columns=fields)

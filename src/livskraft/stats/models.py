@@ -108,3 +108,19 @@ class DemographicRate(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["kind", "year", "sex", "age"], name="unique_rate")
         ]
+
+
+class OfficialProjection(models.Model):
+    """SSB's own projected population on 1 January per kommune and alternative (e.g. MMMM)."""
+
+    vintage = models.PositiveSmallIntegerField()
+    year = models.PositiveSmallIntegerField()
+    code = models.CharField(max_length=4)
+    alternative = models.CharField(max_length=12)
+    persons = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["vintage", "year", "code", "alternative"],
+                                    name="unique_official_projection")
+        ]

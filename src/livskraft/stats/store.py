@@ -10,6 +10,7 @@ from .models import (
     DataLoad,
     DemographicRate,
     Employment,
+    OfficialProjection,
     PopulationByAge,
     PopulationChange,
     PopulationTotal,
@@ -53,6 +54,7 @@ def save_batch(batch: LoadBatch) -> dict[str, int]:
         ("population_by_age", PopulationByAge),
         ("population_changes", PopulationChange),
         ("employment", Employment),
+        ("official_projection", OfficialProjection),
     ):
         frame = batch.get(kind)
         if not frame.empty:

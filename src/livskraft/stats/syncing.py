@@ -1,6 +1,7 @@
 """`sync`: fetch code lists, centrality, population (07459), its change components (06913),
-jobs by workplace and industry, and national death and fertility rates from SSB; build one
-batch, and store it only when everything has arrived."""
+jobs by workplace and industry, national death and fertility rates, and SSB's own kommune
+projections (main and zero net immigration alternatives); build one batch, and store it only
+when everything has arrived."""
 
 import re
 
@@ -59,6 +60,7 @@ def sync_all(start: int, end: int | None = None, progress: bool = False,
     _changes(pxweb, years, valid, batch, progress)
     _employment(pxweb, years, valid, batch, progress)
     _rates(pxweb, end, batch)
+    _official_projection(pxweb, end, set(code_lists[end]), batch, progress)
     return save_batch(batch)
 
 
@@ -215,3 +217,27 @@ def _ages(code: str) -> list[int]:
     if not numbers:
         return []
     return list(range(numbers[0], numbers[-1] + 1)) if len(numbers) > 1 else numbers[:1]
+
+
+OFFICIAL_ALTERNATIVES = ("MMMM", "MMM0")  # SSB's main and zero-net-immigration alternatives
+
+
+def _official_projection(pxweb, end: int, current: set[str], batch, progress) -> None:
+    table = settings.SSB_PROJECTION_TABLE
+    metadata = pxweb.metadata(table)
+    dims = dimensions(metadata)
+    names = labels(metadata, "ContentsCode")
+    alternatives = [c for c in dims["ContentsCode"]
+                    if any(a in c or a in names.get(c, "") for a in OFFICIAL_ALTERNATIVES)]
+    if not alternatives:
+        raise SsbError(f"Tabell {table} har ikke alternativene {', '.join(OFFICIAL_ALTERNATIVES)}.")
+    regions = [c for c in _regions(metadata) if REGION.match(c).group(1) in current]
+    selection = {"Region": regions, "ContentsCode": alternatives, "Tid": dims["Tid"],
+                 **_totals_or_all(metadata, FIXED_DIMENSIONS)}
+    frame = _fetch(pxweb, table, selection, "SSBs framskriving", progress)
+    short = {c: next(a for a in OFFICIAL_ALTERNATIVES if a in c or a in names.get(c, ""))
+             for c in alternatives}
+    official = frame.assign(alternative=frame.ContentsCode.map(short)).groupby(
+        ["year", "code", "alternative"], as_index=False).value.sum()
+    official = official.assign(vintage=end, persons=official.value.round().astype(int))
+    batch.add("official_projection", official, f"SSB {table}")
