@@ -97,6 +97,7 @@ def test_kommune_page_shows_attractiveness_and_projection(client, outlook_data):
     assert "Framskrevet folketall i Testvik Nord" in page
     assert "Null nettoinnvandring" in page
     assert "Forskjell fra SSBs egen framskriving" in page and "SSBs hovedalternativ" in page
+    assert page.count('aria-current="true"') == 1  # the kommune's row in the ranking
     custom = client.get("/kommune/9911/?start=2016&end=2021&borders=2024&ekstra=20"
                         "&alder_fra=20&alder_til=29").content.decode()
     assert "Eget scenario" in custom

@@ -17,6 +17,6 @@ def test_attractiveness_and_projection_sections(page, outlook_server):
     page.get_by_role("button", name="Beregn").click()
     page.wait_for_url("**ekstra=40**")
     projection = page.locator("section", has=page.locator("#projection-heading"))
-    assert projection.locator("svg.chart polyline").count() == 4  # four scenarios
+    assert projection.locator("svg.chart polyline").count() == 6  # four scenarios + two SSB
     assert "Eget scenario" in projection.locator("table").inner_text()
     assert serious_violations(page) == []

@@ -34,6 +34,7 @@ def attractiveness_section(code: str, name: str, start: int, end: int, borders: 
         "attractiveness_label": LABEL, "attractiveness_count": len(table),
         "attractiveness_peer_rank": rank_in_class, "attractiveness_peers": len(peers),
         "regression": regression_table(model).to_dict("records"),
+        "attractiveness_ranking": peers.to_dict("records"),
     }
 
 
