@@ -18,5 +18,6 @@ def test_attractiveness_and_projection_sections(page, outlook_server):
     page.wait_for_url("**ekstra=40**")
     projection = page.locator("section", has=page.locator("#projection-heading"))
     assert projection.locator("svg.chart polyline").count() == 6  # four scenarios + two SSB
-    assert "Eget scenario" in projection.locator("table").inner_text()
+    assert "Eget scenario" in projection.locator("table").first.inner_text()
+    assert "Forskjell" in projection.locator("table").nth(1).inner_text()
     assert serious_violations(page) == []
