@@ -2,6 +2,7 @@
 
 import pandas as pd
 from django.conf import settings
+from django.utils.translation import gettext_lazy
 
 from livskraft.analysis import attractiveness, shift_share
 from livskraft.analysis.errors import MissingDataError
@@ -10,7 +11,9 @@ from livskraft.stats import frames
 
 from .reports import names
 
-LABEL = "Telemarksforsking-style (Livskraft-beregning, ikke Telemarksforskings egne tall)"
+LABEL = gettext_lazy(
+    "Telemarksforsking-style (Livskraft-beregning, ikke Telemarksforskings egne tall)"
+)
 
 
 def attractiveness_table(start: int, end: int, borders: int | None = None,
