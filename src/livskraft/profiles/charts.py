@@ -41,32 +41,38 @@ def _text(x: float, y: float, label: str, anchor: str = "middle", size: int = 12
             f'fill="{INK}">{escape(label)}</text>')
 
 
-def line_chart(
-    years: list[int], values: list[float], estimated: list[bool], title: str
-) -> SafeString:
-    """Population over time; estimated points are drawn hollow and listed in the description."""
-    low, high = min(values), max(values)
+def _time_axes(years: list[int], low: float, high: float, top: int, floor: float | None = None):
+    """Scales and gridlines for values over years: returns (x, y, svg parts)."""
     pad = (high - low) * 0.1 or high * 0.05 or 1
-    ticks = _nice_ticks(low - pad, high + pad)
+    bottom = low - pad if floor is None else max(low - pad, floor)
+    ticks = _nice_ticks(bottom, high + pad)
     y_min, y_max = ticks[0], ticks[-1]
     plot_w = WIDTH - MARGIN["left"] - MARGIN["right"]
-    plot_h = HEIGHT - MARGIN["top"] - MARGIN["bottom"]
+    plot_h = HEIGHT - top - MARGIN["bottom"]
     span = max(years[-1] - years[0], 1)
 
     def x(year: int) -> float:
         return MARGIN["left"] + plot_w * (year - years[0]) / span
 
     def y(value: float) -> float:
-        return MARGIN["top"] + plot_h * (1 - (value - y_min) / (y_max - y_min))
+        return top + plot_h * (1 - (value - y_min) / (y_max - y_min))
 
-    body = []
+    parts = []
     for tick in ticks:
-        body.append(f'<line x1="{MARGIN["left"]}" x2="{WIDTH - MARGIN["right"]}" '
-                    f'y1="{y(tick):.1f}" y2="{y(tick):.1f}" stroke="{GRID}"/>')
-        body.append(_text(MARGIN["left"] - 6, y(tick) + 4, whole(tick), "end"))
+        parts.append(f'<line x1="{MARGIN["left"]}" x2="{WIDTH - MARGIN["right"]}" '
+                     f'y1="{y(tick):.1f}" y2="{y(tick):.1f}" stroke="{GRID}"/>')
+        parts.append(_text(MARGIN["left"] - 6, y(tick) + 4, whole(tick), "end"))
     step = max(1, round(len(years) / 8))
     for year in years[::step]:
-        body.append(_text(x(year), HEIGHT - MARGIN["bottom"] + 18, str(year)))
+        parts.append(_text(x(year), HEIGHT - MARGIN["bottom"] + 18, str(year)))
+    return x, y, parts
+
+
+def line_chart(
+    years: list[int], values: list[float], estimated: list[bool], title: str
+) -> SafeString:
+    """Population over time; estimated points are drawn hollow and listed in the description."""
+    x, y, body = _time_axes(years, min(values), max(values), MARGIN["top"])
     points = " ".join(f"{x(a):.1f},{y(v):.1f}" for a, v in zip(years, values))
     body.append(f'<polyline points="{points}" fill="none" stroke="{MEN}" stroke-width="2.5"/>')
     for year, value, guess in zip(years, values, estimated):
@@ -157,29 +163,8 @@ def multi_line_chart(years: list[int], series: dict[str, list[float | None]],
     series = {label: [(a, v) for a, v in zip(years, values) if v is not None]
               for label, values in series.items()}
     everything = [v for points in series.values() for _, v in points]
-    low, high = min(everything), max(everything)
-    pad = (high - low) * 0.1 or high * 0.05 or 1
-    ticks = _nice_ticks(max(low - pad, 0), high + pad)
-    y_min, y_max = ticks[0], ticks[-1]
     top = MARGIN["top"] + 20 * len(series)
-    plot_w = WIDTH - MARGIN["left"] - MARGIN["right"]
-    plot_h = HEIGHT - top - MARGIN["bottom"]
-    span = max(years[-1] - years[0], 1)
-
-    def x(year: int) -> float:
-        return MARGIN["left"] + plot_w * (year - years[0]) / span
-
-    def y(value: float) -> float:
-        return top + plot_h * (1 - (value - y_min) / (y_max - y_min))
-
-    body = []
-    for tick in ticks:
-        body.append(f'<line x1="{MARGIN["left"]}" x2="{WIDTH - MARGIN["right"]}" '
-                    f'y1="{y(tick):.1f}" y2="{y(tick):.1f}" stroke="{GRID}"/>')
-        body.append(_text(MARGIN["left"] - 6, y(tick) + 4, whole(tick), "end"))
-    step = max(1, round(len(years) / 8))
-    for year in years[::step]:
-        body.append(_text(x(year), HEIGHT - MARGIN["bottom"] + 18, str(year)))
+    x, y, body = _time_axes(years, min(everything), max(everything), top, floor=0)
     for k, (label, values) in enumerate(series.items()):
         colour = SERIES_COLOURS[k % len(SERIES_COLOURS)]
         dash = SERIES_DASHES[k % len(SERIES_DASHES)]

@@ -204,43 +204,40 @@ def _population_by_age(match, path, name, batch, deferred):
     return []
 
 
-def _population_changes(match, path, name, batch, deferred):
-    fixed = match.group(1)
-    columns = {"aar": "int", "kommunenr": "code4", **{c: "int" for c in CHANGE_COLUMNS}}
-    table, problems = read_table(path, name, columns, key=["aar", "kommunenr"])
-    if table is None:
-        return problems
-    frame = table.rename(columns={"aar": "year", "kommunenr": "code", **CHANGE_COLUMNS})
-    frame["vintage"] = int(fixed) if fixed else frame.year
-    deferred.append(_check_codes(frame, name, "vintage"))
-    batch.add("population_changes", frame, name)
-    return []
+def _kommune_rows(kind: str, columns: dict[str, tuple[str, str]], key: list[str]):
+    """A reader for a table per year and kommune: `columns` maps the file's column to
+    (its kind, our name). The vintage is the file name's bYYYY, or each row's own year."""
+
+    def read(match, path, name, batch, deferred):
+        table, problems = read_table(path, name, {c: k for c, (k, _) in columns.items()}, key)
+        if table is None:
+            return problems
+        frame = table.rename(columns={c: ours for c, (_, ours) in columns.items()})
+        fixed = match.group(1)
+        frame["vintage"] = int(fixed) if fixed else frame.year
+        deferred.append(_check_codes(frame, name, "vintage"))
+        batch.add(kind, frame, name)
+        return []
+
+    return read
 
 
-def _employment(match, path, name, batch, deferred):
-    fixed = match.group(1)
-    columns = {"aar": "int", "kommunenr": "code4", "naering": "text", "sysselsatte": "int"}
-    table, problems = read_table(path, name, columns, key=["aar", "kommunenr", "naering"])
-    if table is None:
-        return problems
-    frame = table.rename(columns={"aar": "year", "kommunenr": "code", "naering": "industry",
-                                  "sysselsatte": "jobs"})
-    frame["vintage"] = int(fixed) if fixed else frame.year
-    deferred.append(_check_codes(frame, name, "vintage"))
-    batch.add("employment", frame, name)
-    return []
-
-
-def _official_projection(match, path, name, batch, deferred):
-    columns = {"aar": "int", "kommunenr": "code4", "alternativ": "text", "personer": "int"}
-    table, problems = read_table(path, name, columns, key=["aar", "kommunenr", "alternativ"])
-    if table is None:
-        return problems
-    frame = table.rename(columns={"aar": "year", "kommunenr": "code", "alternativ": "alternative",
-                                  "personer": "persons"}).assign(vintage=int(match.group(1)))
-    deferred.append(_check_codes(frame, name, "vintage"))
-    batch.add("official_projection", frame, name)
-    return []
+YEAR_AND_KOMMUNE = {"aar": ("int", "year"), "kommunenr": ("code4", "code")}
+_population_changes = _kommune_rows(
+    "population_changes",
+    {**YEAR_AND_KOMMUNE, **{c: ("int", ours) for c, ours in CHANGE_COLUMNS.items()}},
+    ["aar", "kommunenr"],
+)
+_employment = _kommune_rows(
+    "employment",
+    {**YEAR_AND_KOMMUNE, "naering": ("text", "industry"), "sysselsatte": ("int", "jobs")},
+    ["aar", "kommunenr", "naering"],
+)
+_official_projection = _kommune_rows(
+    "official_projection",
+    {**YEAR_AND_KOMMUNE, "alternativ": ("text", "alternative"), "personer": ("int", "persons")},
+    ["aar", "kommunenr", "alternativ"],
+)
 
 
 def _mortality(match, path, name, batch, deferred):
