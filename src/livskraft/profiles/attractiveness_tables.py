@@ -2,6 +2,7 @@
 
 import pandas as pd
 from django.conf import settings
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from livskraft.analysis import attractiveness, shift_share
@@ -23,10 +24,10 @@ def attractiveness_table(start: int, end: int, borders: int | None = None,
     groups = shift_share.load_groups(groups_file or settings.INDUSTRY_GROUPS_FILE)
     jobs = frames.employment(target)
     if jobs.empty:
-        raise MissingDataError(
+        raise MissingDataError(_(
             "Attraktivitet trenger sysselsatte etter arbeidssted og næring (SSB). Kjør "
-            "`livskraft sync` eller importer kommune_sysselsatte_arbeidssted_*.csv."
-        )
+            "«livskraft sync» eller importer kommune_sysselsatte_arbeidssted_*.csv."
+        ))
     population = frames.population(target)
     business = shift_share.decompose(jobs, groups, population, start, end)
     table, model = attractiveness.assess(business, _net_migration(target, start, end), terms)
@@ -69,7 +70,8 @@ def _net_migration(target: int, start: int, end: int) -> pd.DataFrame:
     complete = period.groupby("code").year.nunique() == end - start
     if period.empty or not complete.any():
         raise MissingDataError(
-            f"Bostedsattraktivitet trenger befolkningsendringer (06913) for {start}–{end - 1}."
+            _("Bostedsattraktivitet trenger befolkningsendringer (06913) for %(first)s–%(last)s.")
+            % {"first": start, "last": end - 1}
         )
     moved = (period.domestic_in - period.domestic_out + period.immigration - period.emigration)
     net = moved.groupby(period.code).sum()[complete[complete].index]

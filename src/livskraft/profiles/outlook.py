@@ -13,8 +13,11 @@ from .projection_tables import SCENARIOS, Extra, difference_from_ssb, kommune_ta
 def attractiveness_section(code: str, name: str, start: int, end: int, borders: int) -> dict:
     try:
         table, model = attractiveness_table(start, end, borders)
-    except (MissingDataError, ValueError) as error:
+    except MissingDataError as error:
         return {"attractiveness_missing": str(error)}
+    except ValueError as error:  # from the pure core, e.g. too few kommuner for the regression
+        return {"attractiveness_missing": _("Kan ikke beregne attraktivitet: %(reason)s")
+                % {"reason": error}}
     row = table[table.kommunenr == code]
     if row.empty:
         return {"attractiveness_missing": _("Kommunen mangler sysselsettings- eller "

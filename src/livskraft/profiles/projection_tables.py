@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from livskraft.analysis import projection
@@ -31,7 +32,7 @@ class Extra:
 
     def __post_init__(self):
         if not 0 <= self.first_age <= self.last_age < projection.AGES:
-            raise ValueError("Aldersgruppen må ligge mellom 0 og 105 år, fra lavest til høyest.")
+            raise ValueError(_("Aldersgruppen må ligge mellom 0 og 105 år, fra lavest til høyest."))
 
 
 @dataclass
@@ -54,7 +55,7 @@ def inputs(borders: int | None = None) -> Inputs:
     rates = _rates(rows)
     by_age = frames.population_by_age(target)
     if by_age.empty:
-        raise MissingDataError("Framskrivingen trenger folketall etter kjønn og alder.")
+        raise MissingDataError(_("Framskrivingen trenger folketall etter kjønn og alder."))
     years = sorted(by_age.year.unique())[-HISTORY_YEARS - 1:]
     codes = sorted(set(by_age[by_age.year == years[-1]].code))
     history = np.stack([_array(by_age[by_age.year == y], codes) for y in years])
@@ -75,7 +76,7 @@ def scenario_migration(data: Inputs, scenario: str, extra: Extra | None = None) 
         return np.zeros_like(data.migration)
     if scenario == "zero_immigration":
         if data.net_immigration is None:
-            raise MissingDataError("Null nettoinnvandring trenger befolkningsendringer (06913).")
+            raise MissingDataError(_("Null nettoinnvandring trenger befolkningsendringer (06913)."))
         return data.migration - data.net_immigration[:, None, None] * data.immigration_profile
     if scenario == "custom":
         if extra is None:
@@ -96,7 +97,7 @@ def kommune_table(code: str, years: int = 30, borders: int | None = None,
     """Total population per year and scenario, with 0–19, 20–66 and 67+ for each."""
     data = inputs(borders)
     if code not in data.codes:
-        raise MissingDataError(f"Ingen aldersfordeling for kommune {code}.")
+        raise MissingDataError(_("Ingen aldersfordeling for kommune %(code)s.") % {"code": code})
     index = data.codes.index(code)
     chosen = ["main", "zero_immigration", "no_migration"] + (["custom"] if extra else [])
     rows = []
@@ -153,7 +154,7 @@ def _rates(rows: dict[str, pd.DataFrame]) -> projection.Rates:
     mortality = rows["mortality"].pivot_table(index="sex", columns="age", values="value")
     mortality = mortality.reindex(index=["M", "K"], columns=range(projection.AGES))
     if mortality.isna().any().any():
-        raise MissingDataError("Dødssannsynlighetene mangler for noen aldre.")
+        raise MissingDataError(_("Dødssannsynlighetene mangler for noen aldre."))
     fertility = rows["fertility"].groupby("age").value.sum().reindex(range(projection.AGES),
                                                                      fill_value=0.0)
     return projection.Rates(mortality.to_numpy(float), fertility.to_numpy(float))

@@ -3,6 +3,7 @@
 from functools import lru_cache
 
 import pandas as pd
+from django.utils.translation import gettext as _
 
 from livskraft.analysis import borders
 from livskraft.analysis.accounts import COMPONENTS
@@ -36,10 +37,10 @@ def default_borders() -> int:
     """The newest border vintage with stored population (the pivot of the crosswalk)."""
     newest = PopulationTotal.objects.order_by("-vintage").values_list("vintage", flat=True).first()
     if newest is None:
-        raise MissingDataError(
-            "Ingen befolkningstall er lastet inn. Kjør `livskraft import-data MAPPE` "
-            "eller `livskraft sync`."
-        )
+        raise MissingDataError(_(
+            "Ingen befolkningstall er lastet inn. Kjør «livskraft import-data MAPPE» "
+            "eller «livskraft sync»."
+        ))
     return newest
 
 
@@ -131,11 +132,11 @@ def national_rates(year: int | None = None) -> tuple[int, dict[str, pd.DataFrame
     }
     common = sorted(y for y in years["mortality"] & years["fertility"] if year is None or y <= year)
     if not common:
-        raise MissingDataError(
+        raise MissingDataError(_(
             "Framskrivingen trenger nasjonale dødssannsynligheter og fruktbarhetsrater fra SSB. "
-            "Kjør `livskraft sync` eller importer nasjonal_dodssannsynlighet.csv og "
+            "Kjør «livskraft sync» eller importer nasjonal_dodssannsynlighet.csv og "
             "nasjonal_fruktbarhet.csv."
-        )
+        ))
     chosen = common[-1]
     rows = pd.DataFrame(list(DemographicRate.objects.filter(year=chosen).values(
         "kind", "sex", "age", "value")))
