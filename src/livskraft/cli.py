@@ -58,15 +58,17 @@ def import_data(directory: Path) -> None:
     from livskraft.stats.importing import import_directory
 
     try:
-        stored, skipped = import_directory(directory)
+        result = import_directory(directory)
     except DataRejected as rejected:
         click.echo("Ingenting ble importert. Rett disse feilene og prøv igjen:", err=True)
         for problem in rejected.problems:
             click.echo(f"  - {problem}", err=True)
         sys.exit(2)
-    for kind, rows in stored.items():
+    for kind, rows in result.stored.items():
         click.echo(f"{kind}: {rows} rader")
-    for name in skipped:
+    for note in result.notes:
+        click.echo(f"merk: {note}")
+    for name in result.skipped:
         click.echo(f"hoppet over (ikke et kjent filformat): {name}")
 
 

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from livskraft.sources.csv_tables import read_table
 from livskraft.sources.problems import DataRejected
 from livskraft.stats.importing import import_directory
-from livskraft.stats.models import PopulationChange, PopulationTotal
+from livskraft.stats.models import PlaceIndicator, PopulationChange, PopulationTotal
 
 pytestmark = pytest.mark.usefixtures("empty_database")
 
@@ -20,11 +20,11 @@ def rewrite(root, name, transform):
 
 
 def test_a_valid_directory_is_imported(synthetic_dir):
-    stored, skipped = import_directory(synthetic_dir)
-    assert stored["population_totals"] == 9
-    assert stored["population_changes"] == 6
+    result = import_directory(synthetic_dir)
+    assert result.stored["population_totals"] == 9
+    assert result.stored["population_changes"] == 6
     assert PopulationTotal.objects.get(code="9901", year=2022).persons == 1030
-    assert skipped == []
+    assert result.skipped == [] and result.notes == []
 
 
 @pytest.mark.parametrize(
@@ -110,5 +110,31 @@ def test_read_table_reports_every_bad_value_by_line(tmp_path_factory, rows):
 def test_shared_data_directory_imports_without_problems(shared_data, tmp_path):
     copy = tmp_path / "data"
     shutil.copytree(shared_data / "codes", copy / "codes")
-    stored, _ = import_directory(copy)
-    assert stored["crosswalk"] == 855
+    assert import_directory(copy).stored["crosswalk"] == 855
+
+
+def test_ba_region_codes_missing_from_the_list_are_matched_by_name_and_reported(synthetic_dir):
+    regions = synthetic_dir / "regions"
+    regions.mkdir()
+    header = "kommunenr,kommunenavn,ba_nr,ba_navn,reisetid_min,utpendling_pst,innpendling_pst,x\n"
+    (regions / "ba_regioner_2024.csv").write_text(
+        header + "9901,Testvik,1,Testvik,0,0,0,a\n1567,Prøvebygd,1,Testvik,12.5,0,0,b\n")
+    result = import_directory(synthetic_dir)
+    assert result.notes == ["regions/ba_regioner_2024.csv, linje 3: 1567 Prøvebygd finnes ikke "
+                            "i kodelisten for 2024; brukte 9902 etter navnet"]
+    assert PlaceIndicator.objects.get(indicator="reisetid", code="9902").value == 12.5
+    (regions / "ba_regioner_2024.csv").write_text(header + "1567,Atlantis,1,X,1,0,0,c\n")
+    with pytest.raises(DataRejected, match="linje 2: ukjent kommunenummer 1567 \\(Atlantis\\)"):
+        import_directory(synthetic_dir)
+
+
+def test_place_indicators_are_imported_and_unknown_ones_rejected(synthetic_dir):
+    extra = synthetic_dir / "places"
+    extra.mkdir()
+    (extra / "kommune_indikator_boligpris_b2024.csv").write_text(
+        "aar,kommunenr,verdi\n2024,9901,31000\n2024,9902,\"24500,5\"\n")
+    import_directory(synthetic_dir)
+    assert PlaceIndicator.objects.get(indicator="boligpris", code="9902").value == 24500.5
+    (extra / "kommune_indikator_vaer_b2024.csv").write_text("aar,kommunenr,verdi\n2024,9901,1\n")
+    with pytest.raises(DataRejected, match="ukjent indikator «vaer»"):
+        import_directory(synthetic_dir)

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "livskraft.places",
     "livskraft.stats",
     "livskraft.profiles",
+    "livskraft.placefinder",
 ]
 
 MIDDLEWARE = [

@@ -18,6 +18,7 @@ FRAMES = {
     "employment": ["vintage", "year", "code", "industry", "jobs"],
     "rates": ["kind", "year", "sex", "age", "value"],
     "official_projection": ["vintage", "year", "code", "alternative", "persons"],
+    "indicators": ["indicator", "vintage", "year", "code", "value"],
 }
 
 
@@ -29,6 +30,7 @@ def empty(kind: str) -> pd.DataFrame:
 class LoadBatch:
     frames: dict[str, list[pd.DataFrame]] = field(default_factory=dict)
     origins: list[tuple[str, str, int]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
     def add(self, kind: str, frame: pd.DataFrame, source: str) -> None:
         self.frames.setdefault(kind, []).append(frame[FRAMES[kind]])

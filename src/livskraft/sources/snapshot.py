@@ -5,6 +5,7 @@ rejects the whole import with file, line and reason."""
 import json
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -55,24 +56,35 @@ def _reader_for(filename: str):
     return None
 
 
+@dataclass
+class KnownCodes:
+    pairs: set[tuple[int, str]]  # (vintage, code)
+    by_name: dict[tuple[int, str], str]  # (vintage, lower-case name) → code
+
+
 def _known_codes(batch: LoadBatch, municipalities: pd.DataFrame, crosswalk: pd.DataFrame):
     listed = pd.concat([municipalities, batch.get("municipalities")])
     pairs = set(zip(listed.vintage.astype(int), listed.code))
     mapping = pd.concat([crosswalk, batch.get("crosswalk")])
     for code, first, last in zip(mapping.from_code, mapping.from_year, mapping.to_year):
         pairs.update((year, code) for year in range(int(first), int(last) + 1))
-    return pairs
+    names = pd.DataFrame({"vintage": listed.vintage.astype(int), "code": listed.code,
+                          "name": listed.get("name", pd.Series("", index=listed.index))})
+    names["key"] = names.name.fillna("").str.lower()
+    unique = names.drop_duplicates(["vintage", "key", "code"]).groupby(["vintage", "key"])
+    by_name = {k: g.code.iloc[0] for k, g in unique if len(g) == 1}
+    return KnownCodes(pairs, by_name)
 
 
 def _check_codes(table: pd.DataFrame, name: str, vintage_column: str):
-    def check(known: set) -> list[Problem]:
-        listed_years = {year for year, _ in known}
+    def check(known: KnownCodes) -> list[Problem]:
+        listed_years = {year for year, _ in known.pairs}
         unlisted = sorted(set(table[vintage_column].unique()) - listed_years)
         if unlisted:
             years = ", ".join(str(v) for v in unlisted[:3])
             reason = f"ingen kodeliste for grensene {years}: legg kodelister i codes/"
             return [Problem(name, None, reason)]
-        return unknown_codes(table, name, "code", known, year_column=vintage_column)
+        return unknown_codes(table, name, "code", known.pairs, year_column=vintage_column)
 
     return check
 
@@ -240,6 +252,70 @@ _official_projection = _kommune_rows(
 )
 
 
+IMPORTED_INDICATORS = {"boligpris", "bredband", "tiltakssone", "arbeidsgiveravgift"}
+
+
+def _indicator(match, path, name, batch, deferred):
+    key, vintage = match.group(1), int(match.group(2))
+    if key not in IMPORTED_INDICATORS:
+        known = ", ".join(sorted(IMPORTED_INDICATORS))
+        return [Problem(name, None, f"ukjent indikator «{key}» (kjente: {known})")]
+    columns = {"aar": "int", "kommunenr": "code4", "verdi": "text"}
+    table, problems = read_table(path, name, columns, key=["kommunenr"])
+    if table is None:
+        return problems
+    values = pd.to_numeric(table.verdi.str.replace(",", ".", regex=False), errors="coerce")
+    bad = table.index[values.isna()]
+    if len(bad):
+        return [Problem(name, int(i) + 2, f"verdi={table.at[i, 'verdi']!r} er ikke et tall")
+                for i in bad[:5]]
+    frame = pd.DataFrame({"indicator": key, "vintage": vintage, "year": table.aar,
+                          "code": table.kommunenr, "value": values})
+    deferred.append(_check_codes(frame, name, "vintage"))
+    batch.add("indicators", frame, name)
+    return []
+
+
+def _labour_market_regions(match, path, name, batch, deferred):
+    """BA-regioner: each kommune's travel time to its region's centre (minutes). The
+    published files carry a few codes that were never in SSB's list for their year (e.g.
+    Rindal 1567, Jevnaker 3444); such rows are matched by the kommune's name in the list of
+    that vintage, and the import says so."""
+    columns = {"kommunenr": "code4", "kommunenavn": "text", "ba_nr": "int", "ba_navn": "text",
+               "reisetid_min": "text"}
+    table, problems = read_table(path, name, columns, key=["kommunenr"])
+    if table is None:
+        return problems
+    minutes = pd.to_numeric(table.reisetid_min, errors="coerce")
+    bad = table.index[minutes.isna() | (minutes < 0)]
+    if len(bad):
+        return [Problem(name, int(i) + 2, "reisetid_min er ikke et tall ≥ 0") for i in bad[:5]]
+    vintage = int(match.group(1))
+    frame = pd.DataFrame({"indicator": "reisetid", "vintage": vintage, "year": 2020,
+                          "code": table.kommunenr, "value": minutes})
+
+    def repair_and_add(known: KnownCodes) -> list[Problem]:
+        for index in frame.index:
+            code, label = frame.at[index, "code"], table.at[index, "kommunenavn"]
+            if (vintage, code) in known.pairs:
+                continue
+            match_code = known.by_name.get((vintage, label.lower()))
+            if match_code is None:
+                return [Problem(name, int(index) + 2, f"ukjent kommunenummer {code} ({label})")]
+            frame.at[index, "code"] = match_code
+            batch.notes.append(f"{name}, linje {index + 2}: {code} {label} finnes ikke i "
+                               f"kodelisten for {vintage}; brukte {match_code} etter navnet")
+        twice = frame.index[frame.code.duplicated()]
+        if len(twice):
+            return [Problem(name, int(i) + 2, f"{frame.at[i, 'code']} finnes to ganger")
+                    for i in twice[:5]]
+        batch.add("indicators", frame, name)
+        return []
+
+    deferred.append(repair_and_add)
+    return []
+
+
 def _mortality(match, path, name, batch, deferred):
     columns = {"aar": "int", "kjonn": "text", "alder": "int", "sannsynlighet": "text"}
     table, problems = read_table(path, name, columns, key=["aar", "kjonn", "alder"])
@@ -321,5 +397,7 @@ READERS = [
      _employment),
     (r"kommune_framskriving_ssb_b(\d{4})\.csv", _official_projection),
     (r"nasjonal_dodssannsynlighet\.csv", _mortality),
+    (r"kommune_indikator_([a-z]+)_b(\d{4})\.csv", _indicator),
+    (r"ba_regioner_(\d{4})\.csv", _labour_market_regions),
     (r"nasjonal_fruktbarhet\.csv", _fertility),
 ]

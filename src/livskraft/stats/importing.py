@@ -1,5 +1,6 @@
 """`import-data`: read a directory, check it whole, then store it in one transaction."""
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -10,13 +11,21 @@ from livskraft.sources.snapshot import read_directory
 from .store import save_batch
 
 
-def import_directory(root: Path) -> tuple[dict[str, int], list[str]]:
+@dataclass
+class ImportResult:
+    stored: dict[str, int]
+    skipped: list[str]
+    notes: list[str]
+
+
+def import_directory(root: Path) -> ImportResult:
     municipalities = pd.DataFrame(
-        list(Municipality.objects.values("vintage", "code")), columns=["vintage", "code"]
+        list(Municipality.objects.values("vintage", "code", "name")),
+        columns=["vintage", "code", "name"],
     )
     crosswalk = pd.DataFrame(
         list(CodeCrosswalk.objects.values("from_code", "from_year", "to_year")),
         columns=["from_code", "from_year", "to_year"],
     )
     batch, skipped = read_directory(root, municipalities, crosswalk)
-    return save_batch(batch), skipped
+    return ImportResult(save_batch(batch), skipped, batch.notes)

@@ -124,3 +124,20 @@ class OfficialProjection(models.Model):
             models.UniqueConstraint(fields=["vintage", "year", "code", "alternative"],
                                     name="unique_official_projection")
         ]
+
+
+class PlaceIndicator(models.Model):
+    """One number per kommune from another public source (house prices, broadband, zones,
+    travel time to the labour-market centre …); `indicator` names it, see placefinder."""
+
+    indicator = models.CharField(max_length=40)
+    vintage = models.PositiveSmallIntegerField()
+    year = models.PositiveSmallIntegerField()
+    code = models.CharField(max_length=4)
+    value = models.FloatField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "vintage", "code"],
+                                    name="unique_place_indicator")
+        ]

@@ -11,6 +11,7 @@ from .models import (
     DemographicRate,
     Employment,
     OfficialProjection,
+    PlaceIndicator,
     PopulationByAge,
     PopulationChange,
     PopulationTotal,
@@ -65,6 +66,10 @@ def save_batch(batch: LoadBatch) -> dict[str, int]:
         DemographicRate.objects.bulk_create(
             (DemographicRate(**r) for r in _records(group)), batch_size=BATCH_SIZE
         )
+    indicators = batch.get("indicators")
+    for (indicator, vintage), group in indicators.groupby(["indicator", "vintage"]):
+        PlaceIndicator.objects.filter(indicator=indicator, vintage=vintage).delete()
+        PlaceIndicator.objects.bulk_create(PlaceIndicator(**r) for r in _records(group))
     for kind, source, rows in batch.origins:
         DataLoad.objects.create(dataset=kind, source=source, rows=rows)
         stored[kind] = stored.get(kind, 0) + rows

@@ -1,0 +1,66 @@
+"""Bygdekalkulatoren's ranking: how well each kommune matches what a household weighs.
+
+`indicators` is a DataFrame indexed by kommune code with one column per criterion (NaN where
+the kommune lacks data). Each criterion has a direction (+1: more is better, −1: less is
+better). A kommune's score on a criterion is its percentile among all kommuner with data
+(0–100, best = 100). The total is the weighted mean over the criteria the kommune has data
+for; `coverage` tells how much of the chosen weight had data, so missing data is shown as
+missing, never filled in.
+"""
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+PRO_AT, CON_AT = 67.0, 33.0
+
+
+@dataclass(frozen=True)
+class Criterion:
+    key: str
+    direction: int  # +1 more is better, −1 less is better
+
+
+def percentiles(indicators: pd.DataFrame, criteria: list[Criterion]) -> pd.DataFrame:
+    """0–100 per criterion, 100 for the best; ties share the average rank; NaN stays NaN."""
+    out = pd.DataFrame(index=indicators.index)
+    for criterion in criteria:
+        values = indicators[criterion.key] * criterion.direction
+        known = values.notna().sum()
+        ranks = values.rank(method="average")
+        out[criterion.key] = 100 * (ranks - 1) / (known - 1) if known > 1 else 50.0
+        out.loc[values.isna(), criterion.key] = float("nan")
+    return out
+
+
+def rank(indicators: pd.DataFrame, criteria: list[Criterion],
+         weights: dict[str, float]) -> pd.DataFrame:
+    """`score` (0–100), `coverage` (0–1) and `rank` per kommune, best first."""
+    chosen = [c for c in criteria if weights.get(c.key, 0) > 0]
+    if not chosen:
+        raise ValueError("Velg minst ett kriterium med vekt over null.")
+    scores = percentiles(indicators, chosen)
+    weight = pd.Series({c.key: float(weights[c.key]) for c in chosen})
+    has = scores.notna()
+    weighted = scores.fillna(0).mul(weight, axis=1).sum(axis=1)
+    present = has.mul(weight, axis=1).sum(axis=1)
+    out = pd.DataFrame({
+        "score": (weighted / present).where(present > 0),
+        "coverage": present / weight.sum(),
+    })
+    out = out.sort_values(["score", "coverage"], ascending=False, na_position="last")
+    out["rank"] = range(1, len(out) + 1)
+    return out
+
+
+def pros_and_cons(indicators: pd.DataFrame, criteria: list[Criterion], weights: dict[str, float],
+                  code: str) -> dict[str, list[str]]:
+    """Criteria (with weight) where the kommune is in the top third, bottom third, or lacks
+    data."""
+    chosen = [c for c in criteria if weights.get(c.key, 0) > 0]
+    row = percentiles(indicators, chosen).loc[code]
+    return {
+        "pros": [c.key for c in chosen if row[c.key] >= PRO_AT],
+        "cons": [c.key for c in chosen if row[c.key] <= CON_AT],
+        "missing": [c.key for c in chosen if pd.isna(row[c.key])],
+    }

@@ -1,0 +1,45 @@
+import math
+
+import pandas as pd
+import pytest
+
+from livskraft.analysis.place_ranking import Criterion, percentiles, pros_and_cons, rank
+
+CRITERIA = [Criterion("growth", +1), Criterion("travel", -1), Criterion("price", -1)]
+# three synthetic kommuner; Prøvebygd has no housing price
+INDICATORS = pd.DataFrame(
+    {"growth": [5.0, -2.0, 1.0], "travel": [10.0, 60.0, 30.0], "price": [40000, float("nan"), 20000]},
+    index=["9901", "9902", "9903"],
+)
+
+
+def test_percentiles_follow_the_direction_and_keep_missing_as_missing():
+    out = percentiles(INDICATORS, CRITERIA)
+    assert out.growth.tolist() == [100, 0, 50]
+    assert out.travel.tolist() == [100, 0, 50]  # shorter travel is better
+    assert out.price["9903"] == 100 and out.price["9901"] == 0
+    assert math.isnan(out.price["9902"])
+
+
+def test_weighted_ranking_by_hand():
+    out = rank(INDICATORS, CRITERIA, {"growth": 1, "travel": 1, "price": 2})
+    # Testvik: (100 + 100 + 0·2)/4 = 50; Eksempelstad: (50 + 50 + 100·2)/4 = 75
+    # Prøvebygd: (0 + 0)/2 = 0 with half of the weight covered
+    assert out.loc["9901", "score"] == 50 and out.loc["9903", "score"] == 75
+    assert out.loc["9902", "score"] == 0 and out.loc["9902", "coverage"] == 0.5
+    assert out.index.tolist() == ["9903", "9901", "9902"]
+    assert out["rank"].tolist() == [1, 2, 3]
+
+
+def test_weights_change_the_order():
+    growth_only = rank(INDICATORS, CRITERIA, {"growth": 5})
+    assert growth_only.index[0] == "9901"
+    with pytest.raises(ValueError, match="minst ett kriterium"):
+        rank(INDICATORS, CRITERIA, {"growth": 0})
+
+
+def test_pros_cons_and_missing():
+    weights = {"growth": 1, "travel": 1, "price": 1}
+    assert pros_and_cons(INDICATORS, CRITERIA, weights, "9901") == {
+        "pros": ["growth", "travel"], "cons": ["price"], "missing": []}
+    assert pros_and_cons(INDICATORS, CRITERIA, weights, "9902")["missing"] == ["price"]
