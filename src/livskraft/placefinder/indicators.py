@@ -39,7 +39,6 @@ def _table(target: int, version: tuple) -> tuple[pd.DataFrame, dict[str, str]]:
         out["barn"] = 100 * ages[[f"a{a}" for a in range(0, 16)]].sum(axis=1) / total
         years["unge_voksne"] = years["barn"] = str(year)
     out["sentralitet"] = pd.Series(dict(Centrality.objects.values_list("code", "index")))
-    years["sentralitet"] = "KLASS 128"
     jobs = frames.employment(target)
     if not jobs.empty:
         year = int(jobs.year.max())
