@@ -18,6 +18,7 @@ else:
 ALLOWED_HOSTS = os.environ.get("LIVSKRAFT_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]").split(",")
 
 INSTALLED_APPS = [
+    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -28,6 +29,7 @@ INSTALLED_APPS = [
     "livskraft.stats",
     "livskraft.profiles",
     "livskraft.placefinder",
+    "livskraft.consultations",
 ]
 
 MIDDLEWARE = [
@@ -96,6 +98,21 @@ STORAGES = {
 }
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+if os.environ.get("LIVSKRAFT_REDIS_URL"):
+    CACHES["default"] = {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                         "LOCATION": os.environ["LIVSKRAFT_REDIS_URL"]}
+# Rate limits count per browser session, never per IP: a whole hall shares one network.
+RATELIMIT_USE_CACHE = "default"
+
+MEDIA_URL = "/vedlegg/"
+MEDIA_ROOT = HOME / "media"
+ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
+EMAIL_BACKEND = os.environ.get(
+    "LIVSKRAFT_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
+DEFAULT_FROM_EMAIL = os.environ.get("LIVSKRAFT_FROM_EMAIL", "livskraft@localhost")
+LOGIN_URL = "login"
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True

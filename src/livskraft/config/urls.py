@@ -1,6 +1,12 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("konto/logg-inn/", auth_views.LoginView.as_view(), name="login"),
+    path("konto/logg-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    path("", include("livskraft.consultations.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("livskraft.profiles.urls")),
     path("", include("livskraft.placefinder.urls")),

@@ -1,0 +1,76 @@
+"""Receiving, editing, exporting and anonymising submissions."""
+
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from .models import Answer, Consultation, Question, Submission
+
+
+class ConsultationClosed(Exception):
+    """The deadline has passed (or the consultation is not published): nothing is accepted."""
+
+
+@transaction.atomic
+def save(consultation: Consultation, respondent: dict, answers: dict[int, str],
+         attachment=None, submission: Submission | None = None) -> Submission:
+    """Create or update a submission with its answers, all or nothing."""
+    if not consultation.is_open():
+        raise ConsultationClosed
+    submission = submission or Submission(consultation=consultation)
+    for field, value in respondent.items():
+        setattr(submission, field, value)
+    if attachment is not None:
+        submission.attachment = attachment
+    submission.save()
+    questions = set(Question.objects.filter(theme__consultation=consultation)
+                    .values_list("id", flat=True))
+    for question_id, text in answers.items():
+        if question_id not in questions:
+            continue
+        if text.strip():
+            Answer.objects.update_or_create(submission=submission, question_id=question_id,
+                                            defaults={"text": text.strip()})
+        else:
+            Answer.objects.filter(submission=submission, question_id=question_id).delete()
+    return submission
+
+
+def send_receipt(submission: Submission, private_url: str) -> None:
+    if not submission.email:
+        return
+    send_mail(
+        _("Kvittering: innspill til %(title)s") % {"title": submission.consultation.title},
+        _("Takk for innspillet ditt. Du kan se og endre det fram til fristen %(deadline)s "
+          "på denne private lenken:\n\n%(url)s\n\nDel ikke lenken med andre.")
+        % {"deadline": submission.consultation.deadline.strftime("%d.%m.%Y %H:%M"),
+           "url": private_url},
+        None, [submission.email],
+    )
+
+
+def personal_data(submission: Submission) -> dict:
+    """Everything stored about the respondent, for the right of access."""
+    return {
+        "høring": submission.consultation.title,
+        "innsendt": submission.created_at.isoformat(),
+        "endret": submission.updated_at.isoformat(),
+        "type": submission.respondent_type,
+        "navn": submission.name,
+        "organisasjon": submission.organisation,
+        "epost": submission.email,
+        "kommunenummer": submission.municipality_code,
+        "vedlegg": submission.attachment.name if submission.attachment else None,
+        "status": submission.status,
+        "svar": {a.question.text: a.text for a in submission.answers.select_related("question")},
+    }
+
+
+@transaction.atomic
+def anonymise(submission: Submission) -> None:
+    """Erase who the respondent is; the answers stay as an anonymous contribution."""
+    if submission.attachment:
+        submission.attachment.delete(save=False)
+    submission.name = submission.organisation = submission.email = ""
+    submission.anonymised = True
+    submission.save()

@@ -1,0 +1,107 @@
+"""What the committee sees: moderation, analysis, exports. Members only."""
+
+import io
+from functools import wraps
+
+import pandas as pd
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from . import analysis
+from .forms import HideForm
+from .models import Consultation, Statement, Submission
+from .permissions import can_moderate
+
+
+def members_only(view):
+    @wraps(view)
+    def checked(request, slug: str, *args, **kwargs):
+        consultation = get_object_or_404(Consultation, slug=slug)
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not can_moderate(request.user, consultation):
+            return render(request, "consultations/forbidden.html",
+                          {"consultation": consultation}, status=403)
+        return view(request, consultation, *args, **kwargs)
+    return checked
+
+
+@members_only
+def moderate(request, consultation: Consultation):
+    if request.method == "POST":
+        _moderation_action(request, consultation)
+        return redirect("consultation-moderate", slug=consultation.slug)
+    status = request.GET.get("status", "")
+    submissions = consultation.submissions.prefetch_related("answers__question")
+    if status in dict(Submission.STATUSES):
+        submissions = submissions.filter(status=status)
+    return render(request, "consultations/moderate.html", {
+        "consultation": consultation, "submissions": submissions[:300], "status": status,
+        "statements": consultation.statements.filter(status=Statement.PENDING),
+        "hide_form": HideForm(),
+    })
+
+
+def _moderation_action(request, consultation: Consultation) -> None:
+    action = request.POST.get("action")
+    if action in ("approve", "reject"):
+        statement = get_object_or_404(Statement, consultation=consultation,
+                                      id=request.POST.get("statement"))
+        statement.status = Statement.APPROVED if action == "approve" else Statement.REJECTED
+        statement.save()
+        return
+    submission = get_object_or_404(Submission, consultation=consultation,
+                                   id=request.POST.get("submission"))
+    if action == "publish":
+        submission.status, submission.hidden_reason = Submission.PUBLISHED, ""
+        submission.save()
+        messages.success(request, _("Innspillet er publisert."))
+    elif action == "hide":
+        form = HideForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("Skriv en begrunnelse for å skjule innspillet."))
+            return
+        submission.status, submission.hidden_reason = Submission.HIDDEN, form.cleaned_data[
+            "reason"]
+        submission.save()
+        messages.success(request, _("Innspillet er skjult. Teksten er tatt vare på."))
+
+
+@members_only
+def report(request, consultation: Consultation):
+    frame = analysis.answers(consultation)
+    query = request.GET.get("q", "").strip()
+    return render(request, "consultations/analysis.html", {
+        "consultation": consultation, "query": query,
+        "respondents": frame.submission.nunique(),
+        "by_theme": analysis.breakdown(frame, "theme"),
+        "by_question": analysis.breakdown(frame, "question"),
+        "by_county": analysis.breakdown(frame, "county"),
+        "by_centrality": analysis.breakdown(frame, "centrality_class"),
+        "by_type": analysis.breakdown(frame, "respondent_type"),
+        "keywords": analysis.keywords(frame),
+        "themes": analysis.themes(frame),
+        "hits": analysis.search(frame, query).head(100).to_dict("records"),
+        "minimum": analysis.MIN_RESPONDENTS,
+        "printable": request.resolver_match.url_name == "consultation-summary",
+    })
+
+
+@members_only
+def export(request, consultation: Consultation):
+    frame = analysis.answers(consultation)
+    table = frame[["submission", "respondent_type", "organisation", "kommune", "county",
+                   "centrality_class", "theme", "question", "text"]].rename(columns={
+        "submission": "innspill", "respondent_type": "type", "organisation": "organisasjon",
+        "kommune": "kommunenr", "county": "fylke", "centrality_class": "sentralitet",
+        "theme": "tema", "question": "spørsmål", "text": "svar"})
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        table.to_excel(writer, index=False, sheet_name="Innspill")
+    response = HttpResponse(buffer.getvalue(), content_type=(
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+    response["Content-Disposition"] = f'attachment; filename="innspill-{consultation.slug}.xlsx"'
+    return response
