@@ -6,6 +6,7 @@ split the groups most."""
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 from sklearn.cluster import KMeans
 from sklearn.decomposition import PCA
@@ -35,7 +36,8 @@ def find(votes: pd.DataFrame, seed: int = 0) -> Groups | None:
     components = PCA(n_components=min(2, matrix.shape[1]), random_state=seed).fit_transform(
         matrix.to_numpy(float))
     best, best_score = None, -1.0
-    for k in range(2, min(4, len(matrix) - 1) + 1):
+    distinct = len(np.unique(components.round(9), axis=0))
+    for k in range(2, min(4, len(matrix) - 1, distinct) + 1):
         labels = KMeans(n_clusters=k, n_init=10, random_state=seed).fit_predict(components)
         if len(set(labels)) < 2:
             continue

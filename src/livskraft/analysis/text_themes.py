@@ -59,6 +59,9 @@ def clusters(texts: list[str], k: int | None = None, seed: int = 0):
     vectorizer = TfidfVectorizer(tokenizer=tokens, lowercase=False, token_pattern=None,
                                  min_df=1, max_features=5000)
     matrix = vectorizer.fit_transform(texts)
+    k = min(k, len({tuple(row) for row in matrix.toarray().round(9)}))
+    if k < 2:
+        return [0] * len(texts), [[w for w, _ in keywords(texts, 5)]]
     model = KMeans(n_clusters=k, n_init=5, random_state=seed).fit(matrix)
     vocabulary = np.array(vectorizer.get_feature_names_out())
     top_words = [vocabulary[np.argsort(centre)[::-1][:5]].tolist()

@@ -1,0 +1,139 @@
+import io
+
+import openpyxl
+import pytest
+from django.test import Client
+
+from livskraft.consultations import intake
+from livskraft.consultations.models import Question, Statement, Submission, Vote
+
+ACTIONS = [
+    ("GET", "moderer/"), ("GET", "analyse/"), ("GET", "analyse/sammendrag/"),
+    ("GET", "analyse/innspill.xlsx"), ("POST", "moderer/"),
+]
+ROLES = {"eier": 200, "moderator": 200, "fremmed_moderator": 403, "utenforstaaende": 403,
+         "respondent": 302, "besokende": 302}
+
+
+def submit(consultation, code="9901", text="Bedre bredbånd og flere arbeidsplasser", **who):
+    respondent = {"respondent_type": "individual", "name": "", "organisation": "",
+                  "email": "", "municipality_code": code, **who}
+    first = Question.objects.filter(theme__consultation=consultation).first()
+    return intake.save(consultation, respondent, {first.id: text})
+
+
+def client_for(role, people, consultation):
+    client = Client()
+    if role in people:
+        client.force_login(people[role])
+    elif role == "respondent":
+        submission = submit(consultation)
+        client.get(f"/horing/{consultation.slug}/innspill/{submission.token}/")
+    return client
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize(("method", "path"), ACTIONS)
+def test_permission_matrix(role, method, path, people, consultation, settings):
+    settings.ALLOWED_HOSTS = ["testserver"]
+    target = submit(consultation)
+    client = client_for(role, people, consultation)
+    url = f"/horing/{consultation.slug}/{path}"
+    data = {"action": "hide", "submission": target.id, "reason": "test"}
+    response = client.get(url) if method == "GET" else client.post(url, data)
+    expected = ROLES[role]
+    if method == "POST" and expected == 200:
+        expected = 302  # back to the list after the action
+    assert response.status_code == expected, (role, method, path)
+    if expected == 302 and role in ("respondent", "besokende"):
+        assert "/konto/logg-inn/" in response["Location"]
+    target.refresh_from_db()
+    allowed = method == "POST" and ROLES[role] == 200
+    assert (target.status == Submission.HIDDEN) == allowed
+
+
+def test_everyone_may_read_and_answer_the_public_consultation(client, consultation):
+    assert client.get(f"/horing/{consultation.slug}/").status_code == 200
+    assert client.get(f"/horing/{consultation.slug}/innspill/").status_code == 200
+    consultation.published = False
+    consultation.save()
+    assert client.get(f"/horing/{consultation.slug}/").status_code == 404
+
+
+def test_hide_with_reason_keeps_the_text_and_publish_shows_it(client, people, consultation):
+    keep, hide = submit(consultation, text="Et godt innspill"), submit(consultation,
+                                                                      text="Noe upassende")
+    client.force_login(people["moderator"])
+    url = f"/horing/{consultation.slug}/moderer/"
+    client.post(url, {"action": "publish", "submission": keep.id})
+    missing_reason = client.post(url, {"action": "hide", "submission": hide.id, "reason": ""},
+                                 follow=True)
+    assert "Skriv en begrunnelse" in missing_reason.content.decode()
+    client.post(url, {"action": "hide", "submission": hide.id, "reason": "Personangrep"})
+    hide.refresh_from_db()
+    assert hide.status == Submission.HIDDEN and hide.hidden_reason == "Personangrep"
+    assert hide.answers.get().text == "Noe upassende"  # never lost
+    public = Client().get(f"/horing/{consultation.slug}/").content.decode()
+    assert "Et godt innspill" in public and "Noe upassende" not in public
+    analysis = client.get(f"/horing/{consultation.slug}/analyse/?q=upassende").content.decode()
+    assert "Ingen treff." in analysis
+
+
+def test_analysis_hides_groups_under_five_and_finds_themes(client, people, consultation):
+    for i in range(6):
+        submit(consultation, "9901", f"Vi trenger bredbånd og fiber i bygda nummer {i}")
+    for i in range(6):
+        submit(consultation, "9901", f"Skolen og barnehagen må være nær, skole nummer {i}")
+    submit(consultation, "9902", "Ferja må gå oftere")
+    client.force_login(people["eier"])
+    page = client.get(f"/horing/{consultation.slug}/analyse/?q=ferja").content.decode()
+    assert "13 innspill" in page
+    assert '<th scope="row">Prøvefylke</th><td class="num">12</td>' in page
+    assert '<th scope="row">Eksempelfylke</th><td class="num">færre enn 5</td>' in page
+    assert '<th scope="row">klasse 6</th><td class="num">12</td>' in page
+    assert "Ferja må gå oftere" in page  # search finds the single answer
+    assert "bredbånd (6)" in page
+    assert page.count('class="card"') >= 2  # two theme clusters of six respondents each
+
+
+def test_export_has_every_answer_and_no_names_or_emails(client, people, consultation):
+    submit(consultation, name="Ola Hemmelig", email="ola@example.org")
+    submit(consultation, respondent_type="organisation", organisation="Bygdelaget")
+    client.force_login(people["moderator"])
+    workbook = openpyxl.load_workbook(io.BytesIO(
+        client.get(f"/horing/{consultation.slug}/analyse/innspill.xlsx").content))
+    rows = list(workbook.active.iter_rows(values_only=True))
+    assert len(rows) == 3 and "svar" in rows[0]
+    flat = " ".join(str(v) for row in rows for v in row)
+    assert "Bygdelaget" in flat and "Hemmelig" not in flat and "ola@" not in flat
+
+
+def test_statements_are_moderated_voted_once_and_grouped(client, people, consultation):
+    url = f"/horing/{consultation.slug}/enig/"
+    client.post(url, {"text": "Staten bør flytte arbeidsplasser ut av Oslo"})
+    statement = Statement.objects.get()
+    assert statement.status == Statement.PENDING
+    assert "flytte arbeidsplasser" not in client.get(url).content.decode()
+    moderator = Client()
+    moderator.force_login(people["moderator"])
+    moderator.post(f"/horing/{consultation.slug}/moderer/",
+                   {"action": "approve", "statement": statement.id})
+    client.post(url, {"statement": statement.id, "value": "1"})
+    client.post(url, {"statement": statement.id, "value": "-1"})
+    assert Vote.objects.get().value == -1  # one vote per visitor, the last one counts
+    assert "Ugyldig stemme" in client.post(url, {"statement": statement.id, "value": "7"},
+                                           follow=True).content.decode()
+    more = [Statement.objects.create(consultation=consultation, text=f"Påstand {i}",
+                                     status=Statement.APPROVED) for i in range(4)]
+    for voter in range(12):
+        visitor = Client()
+        camp = voter < 6
+        visitor.post(url, {"statement": statement.id, "value": "1"})
+        for i, s in enumerate(more):
+            agree = (i % 2 == 0) == camp
+            visitor.post(url, {"statement": s.id, "value": "1" if agree else "-1"})
+    page = client.get(url).content.decode()
+    assert "Stemmene deler seg i 2 grupper." in page
+    consensus = page.split("Dette samler alle gruppene")[1].split("Dette skiller")[0]
+    assert "Staten bør flytte arbeidsplasser ut av Oslo" in consensus  # all 12 agree
+    assert "Påstand 0" in page.split("Dette skiller gruppene")[1]
