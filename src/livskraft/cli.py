@@ -90,6 +90,24 @@ def sync(start: int, end: int | None) -> None:
         click.echo(f"{kind}: {rows} rader")
 
 
+@main.group(help="Høringer: opprett fra en JSON-beskrivelse.")
+def consultation() -> None:
+    pass
+
+
+@consultation.command("load", help="Opprett eller oppdater en høring fra en JSON-fil.")
+@click.argument("path", type=click.Path(path_type=Path))
+def consultation_load(path: Path) -> None:
+    _django()
+    from livskraft.consultations.loading import DescriptionError, load
+
+    try:
+        loaded = load(path)
+    except DescriptionError as error:
+        _fail(str(error))
+    click.echo(f"Høringen «{loaded.title}» ligger på /horing/{loaded.slug}/")
+
+
 @main.group(help="Analyser fra kommandolinjen.")
 def analyse() -> None:
     pass

@@ -6,10 +6,12 @@ import socket
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
 CHROMIUM = os.environ.get("LIVSKRAFT_CHROMIUM", "/usr/bin/chromium")
+COMMITTEE_PASSWORD = "komite-passord-for-test"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
@@ -19,13 +21,19 @@ def serve(tmp_path_factory):
     """Start `livskraft serve` on a fresh database loaded from a data directory."""
     processes = []
 
-    def start(data_dir) -> str:
+    def start(data_dir, *prepare: list[str]) -> str:
+        """`prepare`: further commands (after `python -m`) to run before serving."""
         home = tmp_path_factory.mktemp("browser-server")
-        env = {**os.environ, "LIVSKRAFT_HOME": str(home)}
+        env = {**os.environ, "LIVSKRAFT_HOME": str(home),
+               "DJANGO_SETTINGS_MODULE": "livskraft.config.settings",
+               "DJANGO_SUPERUSER_PASSWORD": COMMITTEE_PASSWORD}
         env.pop("DATABASE_URL", None)
         livskraft = [sys.executable, "-m", "livskraft"]
         subprocess.run([*livskraft, "import-data", str(data_dir)], env=env, check=True,
                        capture_output=True, timeout=300)
+        for command in prepare:
+            subprocess.run([sys.executable, "-m", *command], env=env, check=True,
+                           capture_output=True, timeout=120)
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
             port = probe.getsockname()[1]
@@ -52,6 +60,15 @@ def serve(tmp_path_factory):
 @pytest.fixture(scope="session")
 def server(serve, shared_data):
     return serve(shared_data)
+
+
+@pytest.fixture(scope="session")
+def consultation_server(serve, shared_data):
+    example = Path(__file__).parents[2] / "docs" / "examples" / "distriktshoring.json"
+    return serve(shared_data,
+                 ["django", "createsuperuser", "--noinput", "--username", "komite",
+                  "--email", "komite@example.org"],
+                 ["livskraft", "consultation", "load", str(example)])
 
 
 @pytest.fixture(scope="session")

@@ -6,6 +6,7 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class Consultation(models.Model):
@@ -68,10 +69,10 @@ def new_token() -> str:
 
 class Submission(models.Model):
     PENDING, PUBLISHED, HIDDEN = "pending", "published", "hidden"
-    STATUSES = [(PENDING, "venter"), (PUBLISHED, "publisert"), (HIDDEN, "skjult")]
+    STATUSES = [(PENDING, _("venter")), (PUBLISHED, _("publisert")), (HIDDEN, _("skjult"))]
     INDIVIDUAL, BRANCH, ORGANISATION = "individual", "branch", "organisation"
-    RESPONDENT_TYPES = [(INDIVIDUAL, "privatperson"), (BRANCH, "lokallag"),
-                        (ORGANISATION, "organisasjon")]
+    RESPONDENT_TYPES = [(INDIVIDUAL, _("Privatperson")), (BRANCH, _("Lokallag")),
+                        (ORGANISATION, _("Organisasjon"))]
 
     consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE,
                                      related_name="submissions")
