@@ -72,3 +72,19 @@ def test_nothing_personal_is_stored_and_the_link_holds_the_choices(client, impor
     assert "voksne=3&amp;barn=2&amp;k1=5014" in html  # the share link
     assert Session.objects.count() == 0
     assert whole(1000) == "1\u00a0000"
+
+
+def test_a_workplace_favours_kommuner_in_its_labour_market_region(client, imported_shared_data):
+    from livskraft.stats.models import PlaceIndicator
+
+    regions = dict(PlaceIndicator.objects.filter(indicator="ba_region", vintage=2024)
+                   .values_list("code", "value"))
+    assert regions["3201"] == regions["0301"] != regions["5014"]  # Bærum with Oslo
+    html = page(client, "?voksne=2&arbeidssted=0301&k1=3201&k2=5014")
+    row = html.split("Samme bo- og arbeidsmarkedsregion som arbeidsstedet (5)")[1].split("</tr>")[0]
+    assert row.index(">ja") < row.index(">nei")  # Bærum yes, Frøya no
+    first = re.search(r'<th scope="row"><a href="/kommune/(\d{4})/">', html.split(
+        "Kommunene som passer best")[1]).group(1)
+    assert regions[first] == regions["0301"]
+    assert "Samme bo- og arbeidsmarkedsregion" not in page(client, "?voksne=2&k1=5014").split(
+        "mangler data og er ikke med:")[1].split("</p>")[0]

@@ -22,6 +22,8 @@ class Definition:
 
 
 DEFINITIONS = [
+    Definition("pendling", _("Samme bo- og arbeidsmarkedsregion som arbeidsstedet"),
+               _("1 = ja"), +1, _("NIBR/OsloMet, bo- og arbeidsmarkedsregioner")),
     Definition("arbeidsplasser", _("Arbeidsplasser i kommunen"), _("per 1000 innbyggere"), +1,
                _("SSB, sysselsatte etter arbeidssted")),
     Definition("befolkningsvekst", _("Befolkningsvekst siste ti år"), "%", +1,
@@ -47,9 +49,11 @@ DEFINITIONS = [
 BY_KEY = {d.key: d for d in DEFINITIONS}
 
 
-def suggested_weights(children: int, remote: bool, own_business: bool) -> dict[str, int]:
+def suggested_weights(children: int, remote: bool, own_business: bool,
+                      commutes: bool) -> dict[str, int]:
     """A starting point from the household; every weight can be changed on the page."""
     return {
+        "pendling": 5 if commutes and not remote else 0,
         "arbeidsplasser": 0 if remote else 4,
         "befolkningsvekst": 3,
         "unge_voksne": 2,

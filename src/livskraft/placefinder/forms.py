@@ -19,6 +19,9 @@ class CalculatorForm(forms.Form):
 
     def __init__(self, data, kommuner: list[tuple[str, str]]):
         super().__init__(data)
+        self.fields["arbeidssted"] = forms.ChoiceField(
+            label=_("Arbeidssted (kommune), hvis noen pendler"), choices=[("", "–"), *kommuner],
+            required=False)
         for definition in DEFINITIONS:
             self.fields[f"w_{definition.key}"] = forms.TypedChoiceField(
                 label=definition.label, choices=[("", _("forslag")), *WEIGHTS], coerce=int,
@@ -35,4 +38,5 @@ class CalculatorForm(forms.Form):
         return [self[f"k{n}"] for n in range(1, COMPARED + 1)]
 
     def household_fields(self):
-        return [self[name] for name in ("voksne", "barn", "hjemmekontor", "eget_firma")]
+        return [self[name] for name in ("voksne", "barn", "hjemmekontor", "eget_firma",
+                                        "arbeidssted")]

@@ -59,6 +59,17 @@ def _table(target: int, version: tuple) -> tuple[pd.DataFrame, dict[str, str]]:
     return out.reindex(codes), years
 
 
+def commuting(values: pd.DataFrame, workplace: str) -> pd.Series:
+    """1 where a kommune shares the workplace's labour-market region, 0 elsewhere, NaN where
+    the region is unknown."""
+    regions = pd.Series(dict(PlaceIndicator.objects.filter(
+        indicator="ba_region", vintage=frames.default_borders()).values_list("code", "value")),
+        dtype=float).reindex(values.index)
+    if pd.isna(regions.get(workplace)):
+        return pd.Series(float("nan"), index=values.index)
+    return (regions == regions[workplace]).astype(float).where(regions.notna())
+
+
 def _areas(vintage: int) -> dict[str, float]:
     """km² per kommune from the stored outlines (approximate: simplified, coast-clipped)."""
     return {b.code: _km2(b.geometry)

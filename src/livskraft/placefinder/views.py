@@ -30,14 +30,19 @@ def calculator(request):
     if not form.is_bound or not form.is_valid():
         return render(request, "placefinder/calculator.html", context)
     data = form.cleaned_data
-    weights = suggested_weights(data["barn"] or 0, data["hjemmekontor"], data["eget_firma"])
+    weights = suggested_weights(data["barn"] or 0, data["hjemmekontor"], data["eget_firma"],
+                                bool(data["arbeidssted"]))
     weights.update({d.key: data[f"w_{d.key}"] for d in DEFINITIONS
                     if data[f"w_{d.key}"] is not None})
     values, years = indicators.table()
+    if data["arbeidssted"]:
+        values = values.assign(pendling=indicators.commuting(values, data["arbeidssted"]))
+        years = {**years, "pendling": "2020"}
     available = [d for d in DEFINITIONS if d.key in values]
     weights = {k: w for k, w in weights.items() if w and k in values}
     context["weights_used"] = [(BY_KEY[k].label, w) for k, w in weights.items()]
-    context["unavailable"] = [d.label for d in DEFINITIONS if d.key not in values]
+    context["unavailable"] = [d.label for d in DEFINITIONS
+                              if d.key not in values and d.key != "pendling"]
     try:
         ranking = rank(values, [d.criterion for d in available], weights)
     except ValueError as error:
@@ -80,7 +85,7 @@ def _comparison(codes, values, years, weights, ranking, names):
 
 
 def _format(value: float, key: str) -> str:
-    if key == "tiltakssone":
+    if key in ("tiltakssone", "pendling"):
         return _("ja") if value >= 1 else _("nei")
     if abs(value) >= 100:
         return whole(value)

@@ -277,7 +277,7 @@ def _indicator(match, path, name, batch, deferred):
 
 
 def _labour_market_regions(match, path, name, batch, deferred):
-    """BA-regioner: each kommune's travel time to its region's centre (minutes). The
+    """BA-regioner: each kommune's region and travel time to its centre (minutes). The
     published files carry a few codes that were never in SSB's list for their year (e.g.
     Rindal 1567, Jevnaker 3444); such rows are matched by the kommune's name in the list of
     that vintage, and the import says so."""
@@ -309,7 +309,8 @@ def _labour_market_regions(match, path, name, batch, deferred):
         if len(twice):
             return [Problem(name, int(i) + 2, f"{frame.at[i, 'code']} finnes to ganger")
                     for i in twice[:5]]
-        batch.add("indicators", frame, name)
+        regions = frame.assign(indicator="ba_region", value=table.ba_nr.astype(float))
+        batch.add("indicators", pd.concat([frame, regions], ignore_index=True), name)
         return []
 
     deferred.append(repair_and_add)
