@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "livskraft.profiles",
     "livskraft.placefinder",
     "livskraft.consultations",
+    "livskraft.workshops",
 ]
 
 MIDDLEWARE = [
@@ -103,6 +104,12 @@ if os.environ.get("LIVSKRAFT_REDIS_URL"):
                          "LOCATION": os.environ["LIVSKRAFT_REDIS_URL"]}
 # Rate limits count per browser session, never per IP: a whole hall shares one network.
 RATELIMIT_USE_CACHE = "default"
+
+# Live workshop updates: in-memory channel layer by default, Redis in production.
+CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+if os.environ.get("LIVSKRAFT_REDIS_URL"):
+    CHANNEL_LAYERS["default"] = {"BACKEND": "channels_redis.core.RedisChannelLayer",
+                                 "CONFIG": {"hosts": [os.environ["LIVSKRAFT_REDIS_URL"]]}}
 
 MEDIA_URL = "/vedlegg/"
 MEDIA_ROOT = HOME / "media"

@@ -7,6 +7,7 @@ urlpatterns = [
     path("konto/logg-inn/", auth_views.LoginView.as_view(), name="login"),
     path("konto/logg-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include("livskraft.consultations.urls")),
+    path("", include("livskraft.workshops.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("livskraft.profiles.urls")),
     path("", include("livskraft.placefinder.urls")),

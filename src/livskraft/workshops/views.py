@@ -1,0 +1,161 @@
+"""Verksted pages: the facilitator's panel and big screen, joining with a code, and the
+participant's phone page. Participants are known only by a random key in a signed cookie."""
+
+import io
+from functools import wraps
+
+import pandas as pd
+import segno
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core import signing
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from . import live, scoring
+from .consumers import PARTICIPANT_COOKIE, participant_from_cookie
+from .forms import FactorForm, JoinForm, WorkshopForm
+from .models import Facilitation, Factor, Participant, PriorityScore, Workshop
+from .permissions import can_control, can_run
+
+COOKIE_AGE = 60 * 60 * 24 * 7
+
+
+def runners_only(view):
+    @wraps(view)
+    def checked(request, workshop_id: int, *args, **kwargs):
+        workshop = get_object_or_404(Workshop, id=workshop_id)
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not can_run(request.user, workshop):
+            return render(request, "workshops/forbidden.html", status=403)
+        return view(request, workshop, *args, **kwargs)
+    return checked
+
+
+@login_required
+def index(request):
+    form = WorkshopForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        workshop = Workshop.objects.create(**form.cleaned_data)
+        Facilitation.objects.create(user=request.user, workshop=workshop,
+                                    role=Facilitation.FACILITATOR)
+        return redirect("workshop", workshop_id=workshop.id)
+    mine = Workshop.objects.filter(facilitation__user=request.user).order_by("-created_at")
+    return render(request, "workshops/index.html", {"form": form, "workshops": mine})
+
+
+CONTROLS = {"hide": ("results_hidden", True), "show": ("results_hidden", False),
+            "lock": ("locked", True), "open": ("locked", False)}
+
+
+@runners_only
+def panel(request, workshop: Workshop):
+    form = FactorForm(request.POST if request.POST.get("action") == "factor" else None)
+    if request.method == "POST":
+        action = request.POST.get("action")
+        if action in CONTROLS:
+            if not can_control(request.user, workshop):
+                return render(request, "workshops/forbidden.html", status=403)
+            field, value = CONTROLS[action]
+            setattr(workshop, field, value)
+            workshop.save()
+        elif form.is_valid():
+            Factor.objects.create(workshop=workshop, text=form.cleaned_data["text"],
+                                  position=workshop.factors.count())
+        if action in CONTROLS or form.is_valid():
+            live.announce(workshop.id)
+            return redirect("workshop", workshop_id=workshop.id)
+    return render(request, "workshops/panel.html", {
+        "workshop": workshop, "form": form, "control": can_control(request.user, workshop),
+        "join_url": _join_url(request, workshop)})
+
+
+def _join_url(request, workshop: Workshop) -> str:
+    return request.build_absolute_uri(reverse("workshop-join", args=[workshop.join_code]))
+
+
+@runners_only
+def screen(request, workshop: Workshop):
+    qr = segno.make(_join_url(request, workshop), error="m")
+    svg = qr.svg_inline(scale=6, dark="#1d1d1b", light="#ffffff", title=_("QR-kode for å delta"))
+    return render(request, "workshops/screen.html", {
+        "workshop": workshop, "qr": mark_safe(svg), "join_url": _join_url(request, workshop),
+        "state": live.screen_state(workshop)})
+
+
+@runners_only
+def export(request, workshop: Workshop, fmt: str):
+    factors = pd.DataFrame(scoring.summary(workshop)).rename(columns={
+        "text": "faktor", "answers": "svar", "importance": "viktighet_snitt",
+        "influence": "pavirkning_snitt", "importance_sd": "viktighet_spredning",
+        "influence_sd": "pavirkning_spredning"}).drop(columns="id")
+    if fmt == "csv":
+        response = HttpResponse(factors.to_csv(index=False), content_type="text/csv")
+    else:
+        individual = scoring.scores(workshop).rename(columns={
+            "participant_id": "deltaker", "factor__text": "faktor", "importance": "viktighet",
+            "influence": "pavirkning"}).drop(columns="factor_id")
+        buffer = io.BytesIO()
+        with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+            factors.to_excel(writer, index=False, sheet_name="Faktorer")
+            individual.to_excel(writer, index=False, sheet_name="Enkeltsvar")
+        response = HttpResponse(buffer.getvalue(), content_type=(
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+    response["Content-Disposition"] = f'attachment; filename="prioritering-{workshop.id}.{fmt}"'
+    return response
+
+
+def join(request, code: str | None = None):
+    form = JoinForm(request.POST or None)
+    if code is None and form.is_valid():
+        code = form.cleaned_data["code"]
+    if code is None:
+        return render(request, "workshops/join.html", {"form": form})
+    workshop = Workshop.objects.filter(join_code=code.strip().upper()).first()
+    if workshop is None:
+        return render(request, "workshops/join.html",
+                      {"form": form, "unknown": True}, status=404)
+    current = participant_from_cookie(request.COOKIES.get(PARTICIPANT_COOKIE))
+    if current is None or current.workshop_id != workshop.id:
+        current = Participant.objects.create(workshop=workshop)
+    response = redirect("workshop-participate")
+    signed = signing.dumps(str(current.key), salt=PARTICIPANT_COOKIE)
+    response.set_cookie(PARTICIPANT_COOKIE, signed, max_age=COOKIE_AGE, httponly=True,
+                        samesite="Lax", secure=request.is_secure())
+    return response
+
+
+def _participant(request) -> Participant | None:
+    return participant_from_cookie(request.COOKIES.get(PARTICIPANT_COOKIE))
+
+
+def participate(request):
+    participant = _participant(request)
+    if participant is None:
+        return redirect("workshop-join-form")
+    mine = {s.factor_id: s for s in PriorityScore.objects.filter(participant=participant)}
+    factors = [(f, mine.get(f.id)) for f in participant.workshop.factors.all()]
+    return render(request, "workshops/participate.html", {
+        "workshop": participant.workshop, "factors": factors, "scale": range(1, 6)})
+
+
+@require_POST
+def answer(request):
+    """The same as the websocket message, for phones without a live connection."""
+    participant = _participant(request)
+    if participant is None:
+        return JsonResponse({"error": _("Du er ikke med i et verksted.")}, status=403)
+    try:
+        scoring.record(participant, int(request.POST["factor"]),
+                       int(request.POST["importance"]), int(request.POST["influence"]))
+    except (KeyError, ValueError) as error:
+        return JsonResponse({"error": str(error)}, status=400)
+    live.announce(participant.workshop_id)
+    if request.headers.get("Accept") == "application/json":
+        return JsonResponse({"saved": int(request.POST["factor"])})
+    return redirect("workshop-participate")

@@ -1,0 +1,57 @@
+"""A workshop hall: the facilitator's big screen and several phones at once."""
+
+import pytest
+
+from .conftest import COMMITTEE_PASSWORD
+from .test_pages_in_chromium import serious_violations
+
+pytestmark = [pytest.mark.browser, pytest.mark.shared_data]
+
+
+def test_phones_answer_and_the_big_screen_follows_live(browser, consultation_server):
+    server = consultation_server
+    desk = browser.new_context(locale="nb-NO").new_page()
+    desk.goto(f"{server}/verksted/")
+    desk.get_by_label("Brukernavn").fill("komite")
+    desk.get_by_label("Passord").fill(COMMITTEE_PASSWORD)
+    desk.get_by_role("button", name="Logg inn").click()
+    desk.get_by_label("Navn på verkstedet").fill("Framtidsverksted på Frøya")
+    desk.get_by_role("button", name="Opprett").click()
+    for factor in ("Bredbånd til alle", "Flere boligtomter"):
+        desk.get_by_label("Ny faktor eller tiltak").fill(factor)
+        desk.get_by_role("button", name="Legg til").click()
+    desk.get_by_role("button", name="Vis resultatene nå").click()
+    code = desk.locator(".code-big").inner_text()
+    screen = desk.context.new_page()
+    screen.goto(desk.url + "storskjerm/")
+    assert screen.locator(".code-big").inner_text() == code
+    assert screen.locator("svg title", has_text="QR-kode").count() == 1
+
+    phones = []
+    for number in range(3):
+        phone = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True,
+                                    locale="nb-NO").new_page()
+        phone.goto(f"{server}/verksted/bli-med/")
+        phone.get_by_label("Kode fra storskjermen").fill(code.lower())
+        phone.get_by_role("button", name="Bli med").click()
+        phone.wait_for_url("**/verksted/delta/")
+        phone.wait_for_function("document.getElementById('connection').textContent.length > 0")
+        first = phone.locator("form.factor-form").first
+        first.get_by_role("group", name="Viktighet").get_by_label(str(3 + number % 3)).check()
+        first.get_by_role("group", name="Lokal påvirkning").get_by_label("2").check()
+        first.locator(".status", has_text="Lagret").wait_for()
+        phones.append(phone)
+
+    screen.wait_for_function("document.getElementById('connected').textContent === '3'")
+    screen.wait_for_function("document.getElementById('answers').textContent === '3'")
+    assert screen.locator("svg.matrix g.factor").count() == 1
+    assert serious_violations(screen) == []
+
+    phones[0].reload()  # a dropped phone comes back with its answers
+    checked = phones[0].locator("form.factor-form").first.locator("input:checked")
+    assert checked.count() == 2
+    assert serious_violations(phones[0]) == []
+    for phone in phones:
+        phone.context.close()
+    screen.wait_for_function("document.getElementById('connected').textContent === '0'")
+    desk.context.close()

@@ -1,0 +1,105 @@
+"""The websockets, through the real ASGI application and the in-memory channel layer."""
+
+import pytest
+from asgiref.sync import async_to_sync
+from channels.testing import WebsocketCommunicator
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.core import signing
+from django.test import Client
+
+from livskraft.config.asgi import application
+from livskraft.workshops.consumers import PARTICIPANT_COOKIE
+from livskraft.workshops.models import Facilitation, Factor, Participant, PriorityScore, Workshop
+
+pytestmark = pytest.mark.django_db(transaction=True)
+ORIGIN = (b"origin", b"http://localhost")
+
+
+def participant_socket(participant: Participant) -> WebsocketCommunicator:
+    cookie = f"{PARTICIPANT_COOKIE}={signing.dumps(str(participant.key), salt=PARTICIPANT_COOKIE)}"
+    return WebsocketCommunicator(application, "/ws/verksted/delta/",
+                                 headers=[ORIGIN, (b"cookie", cookie.encode())])
+
+
+def screen_socket(workshop: Workshop, user=None) -> WebsocketCommunicator:
+    headers = [ORIGIN]
+    if user is not None:
+        client = Client()
+        client.force_login(user)
+        session = client.cookies[settings.SESSION_COOKIE_NAME].value
+        headers.append((b"cookie", f"{settings.SESSION_COOKIE_NAME}={session}".encode()))
+    return WebsocketCommunicator(application, f"/ws/verksted/{workshop.id}/storskjerm/",
+                                 headers=headers)
+
+
+@pytest.fixture
+def setup():
+    workshop = Workshop.objects.create(title="Direkte", results_hidden=False)
+    factor = Factor.objects.create(workshop=workshop, text="Bredbånd")
+    facilitator = User.objects.create_user("leder", password="x")
+    Facilitation.objects.create(user=facilitator, workshop=workshop, role="facilitator")
+    return workshop, factor, facilitator
+
+
+def test_a_vote_reaches_the_big_screen_and_is_stored_once(setup):
+    workshop, factor, facilitator = setup
+    participant = Participant.objects.create(workshop=workshop)
+    screen, phone = screen_socket(workshop, facilitator), participant_socket(participant)
+
+    async def scenario():
+        assert (await screen.connect())[0]
+        first = await screen.receive_json_from(timeout=5)
+        assert first["answers"] == 0
+        assert (await phone.connect())[0]
+        await phone.send_json_to({"factor": factor.id, "importance": 5, "influence": 2})
+        assert await phone.receive_json_from(timeout=5) == {"saved": factor.id}
+        await phone.send_json_to({"factor": factor.id, "importance": 4, "influence": 2})
+        assert await phone.receive_json_from(timeout=5) == {"saved": factor.id}
+        state = await screen.receive_json_from(timeout=5)
+        while state["answers"] == 0 or state["connected"] == 0:
+            state = await screen.receive_json_from(timeout=5)
+        assert state["connected"] == 1 and state["answers"] == 1
+        assert 'data-factor="%d"' % factor.id in state["html"]
+        await phone.send_json_to({"factor": factor.id, "importance": 9, "influence": 2})
+        assert (await phone.receive_json_from(timeout=5))["error"]
+        await phone.disconnect()
+        await screen.disconnect()
+
+    async_to_sync(scenario)()
+    assert PriorityScore.objects.get().importance == 4  # one row, the last answer
+
+
+def test_screens_need_a_facilitator_and_phones_need_to_have_joined(setup):
+    workshop, _, _ = setup
+    stranger = User.objects.create_user("fremmed", password="x")
+    sockets = (screen_socket(workshop), screen_socket(workshop, stranger),
+               WebsocketCommunicator(application, "/ws/verksted/delta/", headers=[ORIGIN]))
+
+    async def scenario():
+        for socket in sockets:
+            connected, code = await socket.connect()
+            assert not connected or (await socket.receive_output(timeout=5))["type"] == \
+                "websocket.close"
+            await socket.disconnect()
+
+    async_to_sync(scenario)()
+
+
+def test_a_participant_is_rate_limited_per_connection(setup):
+    workshop, factor, _ = setup
+    participant = Participant.objects.create(workshop=workshop)
+    phone = participant_socket(participant)
+
+    async def scenario():
+        await phone.connect()
+        replies = []
+        for _ in range(35):
+            await phone.send_json_to({"factor": factor.id, "importance": 3, "influence": 3})
+            replies.append(await phone.receive_json_from(timeout=5))
+        await phone.disconnect()
+        return replies
+
+    replies = async_to_sync(scenario)()
+    assert sum("saved" in r for r in replies) == 30
+    assert all(r.get("error") == "too_many" for r in replies[30:])
