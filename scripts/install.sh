@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
-packages=(python3 python3-venv)
+packages=(python3 python3-venv libcairo2)
 if [ "${1:-}" = test ]; then
   packages+=(chromium postgresql gettext)
 fi

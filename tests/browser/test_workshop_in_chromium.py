@@ -51,6 +51,17 @@ def test_phones_answer_and_the_big_screen_follows_live(browser, consultation_ser
     checked = phones[0].locator("form.factor-form").first.locator("input:checked")
     assert checked.count() == 2
     assert serious_violations(phones[0]) == []
+    desk.get_by_label("Verktøy på storskjermen og telefonene").select_option("diamond")
+    desk.get_by_role("button", name="Bytt verktøy").click()
+    phones[1].reload()
+    leading = phones[1].get_by_role("group", name="Utviklingsleiing")
+    leading.get_by_label("4").check()
+    leading.get_by_label("Begrunnelse (valgfritt)").fill("Ordføreren går foran")
+    phones[1].get_by_role("button", name="Lagre").click()
+    assert "Lagret" in phones[1].content()
+    assert serious_violations(phones[1]) == []
+    screen.wait_for_function("document.querySelector('#live .tool-title').textContent"
+                             ".includes('Kapasitetsdiamanten')")
     for phone in phones:
         phone.context.close()
     screen.wait_for_function("document.getElementById('connected').textContent === '0'")

@@ -60,7 +60,7 @@ def test_a_vote_reaches_the_big_screen_and_is_stored_once(setup):
         while state["answers"] == 0 or state["connected"] == 0:
             state = await screen.receive_json_from(timeout=5)
         assert state["connected"] == 1 and state["answers"] == 1
-        assert 'data-factor="%d"' % factor.id in state["html"]
+        assert f'data-factor="{factor.id}"' in state["html"]
         await phone.send_json_to({"factor": factor.id, "importance": 9, "influence": 2})
         assert (await phone.receive_json_from(timeout=5))["error"]
         await phone.disconnect()

@@ -1,7 +1,7 @@
 import pytest
 from django.db import IntegrityError, transaction
 
-from livskraft.workshops import scoring
+from livskraft.workshops import scoring, screens
 from livskraft.workshops.models import Participant, PriorityScore
 
 
@@ -48,8 +48,10 @@ def test_a_locked_round_takes_no_answers(workshop):
 
 def test_hidden_results_show_once_everyone_has_answered(workshop):
     people = [Participant.objects.create(workshop=workshop) for _ in range(2)]
-    assert not scoring.results_visible(workshop)
+    assert workshop.results_hidden and "Resultatene vises når alle har svart." in \
+        screens.render(workshop)
     for person in people:
         for factor in workshop.factors.all():
             scoring.record(person, factor.id, 3, 3)
-    assert scoring.results_visible(workshop)
+    assert screens.everyone_done(workshop)
+    assert 'class="matrix"' in screens.render(workshop)

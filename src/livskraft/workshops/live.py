@@ -5,9 +5,8 @@ import contextlib
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.core.cache import cache
-from django.template.loader import render_to_string
 
-from . import charts, scoring
+from . import screens
 from .models import Workshop
 
 
@@ -34,17 +33,13 @@ def connected(workshop_id: int) -> int:
 
 
 def screen_state(workshop: Workshop) -> dict:
-    factors = scoring.summary(workshop)
-    visible = scoring.results_visible(workshop)
     return {
         "connected": connected(workshop.id),
         "participants": workshop.participants.count(),
-        "answers": sum(f["answers"] for f in factors),
+        "answers": screens.answers(workshop),
         "locked": workshop.locked,
-        "visible": visible,
-        "html": render_to_string("workshops/_live.html", {
-            "factors": factors, "visible": visible,
-            "chart": charts.priority_matrix(factors) if visible else ""}),
+        "tool": workshop.active_tool,
+        "html": screens.render(workshop),
     }
 
 

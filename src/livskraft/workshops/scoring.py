@@ -69,6 +69,3 @@ def everyone_answered(workshop: Workshop) -> bool:
     answered = PriorityScore.objects.filter(factor__workshop=workshop).count()
     return people > 0 and factors > 0 and answered >= people * factors
 
-
-def results_visible(workshop: Workshop) -> bool:
-    return not workshop.results_hidden or everyone_answered(workshop)

@@ -6,9 +6,11 @@ from functools import wraps
 
 import pandas as pd
 import segno
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core import signing
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,10 +18,10 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import live, scoring
+from . import diamond, live, scoring, ten_steps, tool_actions, trust
 from .consumers import PARTICIPANT_COOKIE, participant_from_cookie
 from .forms import FactorForm, JoinForm, WorkshopForm
-from .models import Facilitation, Factor, Participant, PriorityScore, Workshop
+from .models import Facilitation, Participant, PriorityScore, Workshop
 from .permissions import can_control, can_run
 
 COOKIE_AGE = 60 * 60 * 24 * 7
@@ -49,30 +51,23 @@ def index(request):
     return render(request, "workshops/index.html", {"form": form, "workshops": mine})
 
 
-CONTROLS = {"hide": ("results_hidden", True), "show": ("results_hidden", False),
-            "lock": ("locked", True), "open": ("locked", False)}
-
-
 @runners_only
 def panel(request, workshop: Workshop):
-    form = FactorForm(request.POST if request.POST.get("action") == "factor" else None)
     if request.method == "POST":
-        action = request.POST.get("action")
-        if action in CONTROLS:
-            if not can_control(request.user, workshop):
-                return render(request, "workshops/forbidden.html", status=403)
-            field, value = CONTROLS[action]
-            setattr(workshop, field, value)
-            workshop.save()
-        elif form.is_valid():
-            Factor.objects.create(workshop=workshop, text=form.cleaned_data["text"],
-                                  position=workshop.factors.count())
-        if action in CONTROLS or form.is_valid():
+        try:
+            problem = tool_actions.apply(request.user, workshop, request.POST)
+        except PermissionDenied:
+            return render(request, "workshops/forbidden.html", status=403)
+        if problem is None:
             live.announce(workshop.id)
             return redirect("workshop", workshop_id=workshop.id)
+        messages.error(request, problem)
     return render(request, "workshops/panel.html", {
-        "workshop": workshop, "form": form, "control": can_control(request.user, workshop),
-        "join_url": _join_url(request, workshop)})
+        "workshop": workshop, "form": FactorForm(), "control": can_control(request.user, workshop),
+        "join_url": _join_url(request, workshop), "tools": Workshop.TOOLS,
+        "components": diamond.summary(workshop), "scale": range(1, 6),
+        "factor_rows": [(f, list(f.placements.order_by("group"))) for f in workshop.factors.all()],
+        "steps_done": ten_steps.progress(workshop)})
 
 
 def _join_url(request, workshop: Workshop) -> str:
@@ -101,9 +96,18 @@ def export(request, workshop: Workshop, fmt: str):
             "participant_id": "deltaker", "factor__text": "faktor", "importance": "viktighet",
             "influence": "pavirkning"}).drop(columns="factor_id")
         buffer = io.BytesIO()
+        capacity = pd.DataFrame(diamond.summary(workshop)).drop(columns=["reasons"]).rename(
+            columns={"component": "komponent", "label": "navn", "answers": "svar",
+                     "mean": "snitt", "low": "lavest", "high": "høyest", "joint": "felles"})
+        checks = pd.DataFrame([{"runde": r["round"], "gruppe": r["group"] or "alle",
+                                "svar": r["respondents"],
+                                "snitt": round(r["overall"], 2) if r["shown"] else None}
+                               for r in trust.summary(workshop)])
         with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
             factors.to_excel(writer, index=False, sheet_name="Faktorer")
             individual.to_excel(writer, index=False, sheet_name="Enkeltsvar")
+            capacity.to_excel(writer, index=False, sheet_name="Kapasitetsdiamant")
+            checks.to_excel(writer, index=False, sheet_name="Tillitssjekk")
         response = HttpResponse(buffer.getvalue(), content_type=(
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
     response["Content-Disposition"] = f'attachment; filename="prioritering-{workshop.id}.{fmt}"'
@@ -138,10 +142,17 @@ def participate(request):
     participant = _participant(request)
     if participant is None:
         return redirect("workshop-join-form")
+    workshop = participant.workshop
     mine = {s.factor_id: s for s in PriorityScore.objects.filter(participant=participant)}
-    factors = [(f, mine.get(f.id)) for f in participant.workshop.factors.all()]
+    scored = {s.component: s for s in participant.diamond_scores.all()}
+    answered = dict(participant.trust_answers.filter(round=workshop.trust_round)
+                    .values_list("statement", "value"))
     return render(request, "workshops/participate.html", {
-        "workshop": participant.workshop, "factors": factors, "scale": range(1, 6)})
+        "workshop": workshop, "participant": participant, "scale": range(1, 6),
+        "factors": [(f, mine.get(f.id)) for f in workshop.factors.all()],
+        "components": [(key, label, scored.get(key)) for key, label in diamond.COMPONENTS],
+        "statements": [(key, label, answered.get(key)) for key, label in trust.STATEMENTS],
+        "steps": ten_steps.entries(workshop)})
 
 
 @require_POST
