@@ -93,3 +93,14 @@ def test_export_has_the_summary_and_individual_answers(people, workshop):
     csv = facilitator.get(f"/verksted/{workshop.id}/prioritering.csv").content.decode()
     assert csv.splitlines()[1].startswith("Bredbånd,2,3.0,3.0")
     assert PriorityScore.objects.count() == 2
+
+
+def test_form_answers_are_rate_limited_per_participant_not_per_address(workshop):
+    factor = workshop.factors.first()
+    phone, neighbour = joined(workshop), joined(workshop)  # same hall, same address
+    data = {"factor": factor.id, "importance": 3, "influence": 3}
+    statuses = [phone.post("/verksted/delta/svar/", data, HTTP_ACCEPT="application/json")
+                .status_code for _ in range(61)]
+    assert statuses[:60] == [200] * 60 and statuses[60] == 429
+    assert neighbour.post("/verksted/delta/svar/", data,
+                          HTTP_ACCEPT="application/json").status_code == 200

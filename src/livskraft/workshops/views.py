@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django_ratelimit.decorators import ratelimit
 
 from . import diamond, live, scoring, ten_steps, tool_actions, trust
 from .consumers import PARTICIPANT_COOKIE, participant_from_cookie
@@ -155,12 +156,23 @@ def participate(request):
         "steps": ten_steps.entries(workshop)})
 
 
+def by_participant(group, request) -> str:
+    """Rate-limit key: the participant's cookie (never the IP address: a hall shares one)."""
+    return request.COOKIES.get(PARTICIPANT_COOKIE, "") or "no-participant"
+
+
+PARTICIPANT_RATE = "60/m"
+
+
 @require_POST
+@ratelimit(key=by_participant, rate=PARTICIPANT_RATE, method="POST", block=False)
 def answer(request):
     """The same as the websocket message, for phones without a live connection."""
     participant = _participant(request)
     if participant is None:
         return JsonResponse({"error": _("Du er ikke med i et verksted.")}, status=403)
+    if getattr(request, "limited", False):
+        return JsonResponse({"error": _("For mange svar på kort tid. Vent litt.")}, status=429)
     try:
         scoring.record(participant, int(request.POST["factor"]),
                        int(request.POST["importance"]), int(request.POST["influence"]))

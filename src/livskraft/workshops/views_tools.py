@@ -6,10 +6,11 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django_ratelimit.decorators import ratelimit
 
 from . import diamond, downloads, live, ten_steps, trust
 from .models import Factor, Workshop
-from .views import _participant, runners_only
+from .views import PARTICIPANT_RATE, _participant, by_participant, runners_only
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -78,10 +79,14 @@ def factor_list(request, workshop: Workshop):
 
 
 @require_POST
+@ratelimit(key=by_participant, rate=PARTICIPANT_RATE, method="POST", block=False)
 def answer_diamond(request):
     participant = _participant(request)
     if participant is None:
         return redirect("workshop-join-form")
+    if getattr(request, "limited", False):
+        messages.error(request, _("For mange svar på kort tid. Vent litt."))
+        return redirect("workshop-participate")
     try:
         for key in diamond.KEYS:
             if request.POST.get(key):
@@ -96,10 +101,14 @@ def answer_diamond(request):
 
 
 @require_POST
+@ratelimit(key=by_participant, rate=PARTICIPANT_RATE, method="POST", block=False)
 def answer_trust(request):
     participant = _participant(request)
     if participant is None:
         return redirect("workshop-join-form")
+    if getattr(request, "limited", False):
+        messages.error(request, _("For mange svar på kort tid. Vent litt."))
+        return redirect("workshop-participate")
     try:
         answers = {key: int(request.POST[key]) for key in trust.KEYS if request.POST.get(key)}
         trust.record(participant, answers)
@@ -112,10 +121,14 @@ def answer_trust(request):
 
 
 @require_POST
+@ratelimit(key=by_participant, rate=PARTICIPANT_RATE, method="POST", block=False)
 def choose_group(request):
     participant = _participant(request)
     if participant is None:
         return redirect("workshop-join-form")
+    if getattr(request, "limited", False):
+        messages.error(request, _("For mange svar på kort tid. Vent litt."))
+        return redirect("workshop-participate")
     group = request.POST.get("group", "")
     if group in participant.workshop.group_names() or group == "":
         participant.group = group
@@ -124,10 +137,14 @@ def choose_group(request):
 
 
 @require_POST
+@ratelimit(key=by_participant, rate=PARTICIPANT_RATE, method="POST", block=False)
 def suggest_factor(request):
     participant = _participant(request)
     if participant is None:
         return redirect("workshop-join-form")
+    if getattr(request, "limited", False):
+        messages.error(request, _("For mange svar på kort tid. Vent litt."))
+        return redirect("workshop-participate")
     workshop = participant.workshop
     text = request.POST.get("text", "").strip()[:200]
     if not workshop.participants_add_factors or workshop.locked:
