@@ -43,6 +43,10 @@ def serve(host: str, port: int, workers: int) -> None:
 
     if not PopulationTotal.objects.exists():
         click.echo("Databasen er tom: kjør `livskraft import-data MAPPE` eller `livskraft sync`.")
+    if workers > 1 and not os.environ.get("LIVSKRAFT_REDIS_URL"):
+        click.echo("Merk: med flere arbeidsprosesser trenger verkstedets direkteoppdateringer "
+                   "Redis (LIVSKRAFT_REDIS_URL); uten den ser storskjermen bare sin egen prosess.",
+                   err=True)
     import uvicorn
 
     click.echo(f"Livskraft kjører på http://{host}:{port}/")
