@@ -1,6 +1,8 @@
 """Pages for the other tools: the ten-step workspace, downloads, and participants' answers
 to the capacity diamond and the trust check."""
 
+from functools import wraps
+
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -13,6 +15,25 @@ from .models import Factor, Workshop
 from .views import PARTICIPANT_RATE, _participant, by_participant, runners_only
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def participant_post(view):
+    """A participant's form post: rate-limited per participant, then back to their page."""
+
+    @require_POST
+    @ratelimit(key=by_participant, rate=PARTICIPANT_RATE, method="POST", block=False)
+    @wraps(view)
+    def checked(request):
+        participant = _participant(request)
+        if participant is None:
+            return redirect("workshop-join-form")
+        if getattr(request, "limited", False):
+            messages.error(request, _("For mange svar på kort tid. Vent litt."))
+        else:
+            view(request, participant)
+        return redirect("workshop-participate")
+
+    return checked
 
 
 def _file(content: bytes, content_type: str, name: str) -> HttpResponse:
@@ -78,15 +99,8 @@ def factor_list(request, workshop: Workshop):
     return _file(downloads.factors_xlsx(workshop), XLSX, f"faktorer-{workshop.id}.xlsx")
 
 
-@require_POST
-@ratelimit(key=by_participant, rate=PARTICIPANT_RATE, method="POST", block=False)
-def answer_diamond(request):
-    participant = _participant(request)
-    if participant is None:
-        return redirect("workshop-join-form")
-    if getattr(request, "limited", False):
-        messages.error(request, _("For mange svar på kort tid. Vent litt."))
-        return redirect("workshop-participate")
+@participant_post
+def answer_diamond(request, participant):
     try:
         for key in diamond.KEYS:
             if request.POST.get(key):
@@ -97,18 +111,10 @@ def answer_diamond(request):
     else:
         messages.success(request, _("Lagret"))
         live.announce(participant.workshop_id)
-    return redirect("workshop-participate")
 
 
-@require_POST
-@ratelimit(key=by_participant, rate=PARTICIPANT_RATE, method="POST", block=False)
-def answer_trust(request):
-    participant = _participant(request)
-    if participant is None:
-        return redirect("workshop-join-form")
-    if getattr(request, "limited", False):
-        messages.error(request, _("For mange svar på kort tid. Vent litt."))
-        return redirect("workshop-participate")
+@participant_post
+def answer_trust(request, participant):
     try:
         answers = {key: int(request.POST[key]) for key in trust.KEYS if request.POST.get(key)}
         trust.record(participant, answers)
@@ -117,34 +123,18 @@ def answer_trust(request):
     else:
         messages.success(request, _("Takk! Svarene er anonyme."))
         live.announce(participant.workshop_id)
-    return redirect("workshop-participate")
 
 
-@require_POST
-@ratelimit(key=by_participant, rate=PARTICIPANT_RATE, method="POST", block=False)
-def choose_group(request):
-    participant = _participant(request)
-    if participant is None:
-        return redirect("workshop-join-form")
-    if getattr(request, "limited", False):
-        messages.error(request, _("For mange svar på kort tid. Vent litt."))
-        return redirect("workshop-participate")
+@participant_post
+def choose_group(request, participant):
     group = request.POST.get("group", "")
     if group in participant.workshop.group_names() or group == "":
         participant.group = group
         participant.save(update_fields=["group"])
-    return redirect("workshop-participate")
 
 
-@require_POST
-@ratelimit(key=by_participant, rate=PARTICIPANT_RATE, method="POST", block=False)
-def suggest_factor(request):
-    participant = _participant(request)
-    if participant is None:
-        return redirect("workshop-join-form")
-    if getattr(request, "limited", False):
-        messages.error(request, _("For mange svar på kort tid. Vent litt."))
-        return redirect("workshop-participate")
+@participant_post
+def suggest_factor(request, participant):
     workshop = participant.workshop
     text = request.POST.get("text", "").strip()[:200]
     if not workshop.participants_add_factors or workshop.locked:
@@ -153,4 +143,3 @@ def suggest_factor(request):
         Factor.objects.create(workshop=workshop, text=text, added_by_participant=True,
                               position=workshop.factors.count())
         live.announce(workshop.id)
-    return redirect("workshop-participate")
