@@ -9,6 +9,7 @@ from livskraft.consultations.models import Question, Statement, Submission, Vote
 
 ACTIONS = [
     ("GET", "moderer/"), ("GET", "analyse/"), ("GET", "analyse/sammendrag/"),
+    ("GET", "analyse/sammendrag.pdf"),
     ("GET", "analyse/innspill.xlsx"), ("POST", "moderer/"),
 ]
 ROLES = {"eier": 200, "moderator": 200, "fremmed_moderator": 403, "utenforstaaende": 403,
@@ -137,3 +138,18 @@ def test_statements_are_moderated_voted_once_and_grouped(client, people, consult
     consensus = page.split("Dette samler alle gruppene")[1].split("Dette skiller")[0]
     assert "Staten bør flytte arbeidsplasser ut av Oslo" in consensus  # all 12 agree
     assert "Påstand 0" in page.split("Dette skiller gruppene")[1]
+
+
+def test_summary_pdf_keeps_the_five_respondent_rule(client, people, consultation):
+    from pypdf import PdfReader
+
+    for i in range(6):
+        submit(consultation, "9901", f"Vi trenger bredbånd og fiber i bygda nummer {i}")
+    submit(consultation, "9902", "Ferja må gå oftere")
+    client.force_login(people["eier"])
+    response = client.get(f"/horing/{consultation.slug}/analyse/sammendrag.pdf")
+    assert response["Content-Type"] == "application/pdf"
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    assert "Distriktspolitikk for framtida" in text and "7 innspill" in text
+    assert "Prøvefylke\n6" in text and "Eksempelfylke\nfærre enn 5" in text
+    assert "Privatperson\n7" in text

@@ -30,6 +30,8 @@ def answers(consultation: Consultation) -> pd.DataFrame:
     counties = dict(Municipality.objects.filter(vintage=newest)
                     .values_list("code", "county_name"))
     classes = dict(Centrality.objects.values_list("code", "centrality_class"))
+    types = {code: str(label) for code, label in Submission.RESPONDENT_TYPES}
+    frame["respondent_type"] = frame.respondent_type.map(types)
     frame["county"] = frame.kommune.map(counties).fillna(_("ukjent"))
     frame["centrality_class"] = frame.kommune.map(classes).map(
         lambda c: _("klasse %(c)s") % {"c": int(c)} if pd.notna(c) else _("ukjent"))

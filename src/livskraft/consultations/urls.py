@@ -19,4 +19,6 @@ urlpatterns = [
          name="consultation-summary"),
     path("horing/<slug:slug>/analyse/innspill.xlsx", committee.export,
          name="consultation-export"),
+    path("horing/<slug:slug>/analyse/sammendrag.pdf", committee.summary,
+         name="consultation-summary-pdf"),
 ]

@@ -10,7 +10,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from . import analysis
+from . import analysis, summary_pdf
 from .forms import HideForm
 from .models import Consultation, Statement, Submission
 from .permissions import can_moderate
@@ -88,6 +88,13 @@ def report(request, consultation: Consultation):
         "minimum": analysis.MIN_RESPONDENTS,
         "printable": request.resolver_match.url_name == "consultation-summary",
     })
+
+
+@members_only
+def summary(request, consultation: Consultation):
+    response = HttpResponse(summary_pdf.build(consultation), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="sammendrag-{consultation.slug}.pdf"'
+    return response
 
 
 @members_only

@@ -1,0 +1,42 @@
+"""The committee's summary as a PDF: counts, keywords and theme clusters (the same rules as the
+analysis page: groups under five respondents show no number)."""
+
+import io
+from xml.sax.saxutils import escape
+
+from django.utils.translation import gettext as _
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import getSampleStyleSheet
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table
+
+from . import analysis
+from .models import Consultation
+
+
+def build(consultation: Consultation) -> bytes:
+    frame = analysis.answers(consultation)
+    styles = getSampleStyleSheet()
+    story = [Paragraph(escape(consultation.title), styles["Title"]),
+             Paragraph(escape(_("%(n)s innspill (skjulte er ikke med). Grupper med færre enn "
+                                "%(min)s innsendere vises uten tall.")
+                              % {"n": frame.submission.nunique(),
+                                 "min": analysis.MIN_RESPONDENTS}), styles["Normal"])]
+    for title, column in ((_("Per tema"), "theme"), (_("Per fylke"), "county"),
+                          (_("Per sentralitetsklasse"), "centrality_class"),
+                          (_("Per type innsender"), "respondent_type")):
+        rows = [[_("Gruppe"), _("Innsendere")]] + [
+            [str(r["group"]), _("færre enn 5") if r["respondents"] is None else r["respondents"]]
+            for r in analysis.breakdown(frame, column)]
+        story += [Spacer(1, 12), Paragraph(escape(title), styles["Heading2"]), Table(rows)]
+    words = ", ".join(f"{w} ({n})" for w, n in analysis.keywords(frame)) or "–"
+    story += [Spacer(1, 12), Paragraph(escape(_("Nøkkelord")), styles["Heading2"]),
+              Paragraph(escape(words), styles["Normal"]),
+              Paragraph(escape(_("Tematiske grupper av svar")), styles["Heading2"])]
+    for cluster in analysis.themes(frame):
+        story.append(Paragraph(escape(", ".join(cluster["words"]) + " – " + _(
+            "%(n)s innsendere") % {"n": cluster["respondents"]}), styles["Heading3"]))
+        story += [Paragraph(escape(example[:300]), styles["Normal"])
+                  for example in cluster["examples"]]
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer, pagesize=A4, title=consultation.title).build(story)
+    return buffer.getvalue()
