@@ -6,6 +6,13 @@ cd "$(dirname "$0")/.."
 scripts/install.sh test
 .venv/bin/ruff check src tests bench
 
+redis_port=${LIVSKRAFT_TEST_REDIS_PORT:-6390}
+redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no --daemonize yes \
+  --pidfile "/tmp/livskraft-redis-$redis_port.pid" >/dev/null
+export LIVSKRAFT_TEST_REDIS_URL="redis://127.0.0.1:$redis_port/0"
+stop_redis() { redis-cli -p "$redis_port" shutdown nosave >/dev/null 2>&1 || true; }
+trap stop_redis EXIT
+
 echo "== Testene på SQLite (med nettlesertester i Chromium)"
 .venv/bin/python -m pytest "$@"
 
@@ -19,6 +26,6 @@ run_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; f
 run_pg "$bin/initdb" -D "$pgdir/data" --auth=trust --username=postgres -E UTF8 >/dev/null
 run_pg "$bin/pg_ctl" -D "$pgdir/data" -l "$pgdir/log" -w \
   -o "-p $port -k $pgdir -c listen_addresses=127.0.0.1" start >/dev/null
-trap 'run_pg "$bin/pg_ctl" -D "$pgdir/data" -m fast stop >/dev/null; rm -rf "$pgdir"' EXIT
+trap 'run_pg "$bin/pg_ctl" -D "$pgdir/data" -m fast stop >/dev/null; rm -rf "$pgdir"; stop_redis' EXIT
 DATABASE_URL="postgres://postgres@127.0.0.1:$port/livskraft" \
   .venv/bin/python -m pytest -m "not browser" "$@"
