@@ -5,6 +5,7 @@ import openpyxl
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from pypdf import PdfReader
 
 from livskraft.workshops import diagrams, diamond, screens, ten_steps, trust
 from livskraft.workshops.models import Factor, Participant, Placement, Workshop
@@ -102,7 +103,10 @@ def test_charts_summary_and_factor_list_downloads(people, workshop):
     assert client.get(base + "diagram/diamond.png").content.startswith(b"\x89PNG")
     assert client.get(base + "diagram/weather.png").status_code == 404
     pdf = client.get(base + "sammendrag.pdf")
-    assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+    assert pdf["Content-Type"] == "application/pdf"
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.content)).pages)
+    assert "Framtidsverksted i Testvik" in text and "1. Bredbånd" in text
+    assert "Utviklingsleiing" in text and "Dialog- og tillitssjekken" in text
     listing = client.get(base + "faktorer.xlsx").content
     rows = list(openpyxl.load_workbook(io.BytesIO(listing)).active.iter_rows(values_only=True))
     assert rows == [("faktor",), ("Bredbånd",), ("Ferjetilbud",), ("Boligtomter",)]
