@@ -9,7 +9,6 @@ Run: .venv/bin/python bench/kommune_page_load.py [REQUESTS] [THREADS] [WORKERS]
 import http.client
 import os
 import random
-import socket
 import statistics
 import subprocess
 import sys
@@ -17,6 +16,8 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+
+import serving
 
 DATA = Path(__file__).parents[2] / "shared" / "data"
 REQUESTS = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
@@ -31,19 +32,7 @@ def start_server(home: str) -> tuple[subprocess.Popen, int]:
     command = [sys.executable, "-m", "livskraft"]
     subprocess.run([*command, "import-data", str(DATA)], env=env, check=True,
                    capture_output=True)
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = subprocess.Popen([*command, "serve", "--port", str(port), "--workers", str(WORKERS)],
-                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    for _ in range(300):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            return server, port
-        except OSError:
-            time.sleep(0.1)
-    server.kill()
-    raise SystemExit("serveren startet ikke")
+    return serving.start(env, WORKERS)
 
 
 def load(port: int, paths: list[str], requests: int) -> tuple[list[float], int]:

@@ -14,9 +14,7 @@ import asyncio
 import json
 import os
 import resource
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -39,6 +37,7 @@ from django.contrib.sessions.backends.db import SessionStore  # noqa: E402
 from django.core import signing  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 
+import serving  # noqa: E402
 from livskraft.workshops.consumers import PARTICIPANT_COOKIE  # noqa: E402
 from livskraft.workshops.models import (  # noqa: E402
     Facilitation,
@@ -65,21 +64,6 @@ def prepare() -> tuple[Workshop, list[str], str]:
     session["_auth_user_hash"] = leader.get_session_auth_hash()
     session.save()
     return workshop, cookies, session.session_key
-
-
-def start_server() -> tuple[subprocess.Popen, int]:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "livskraft", "serve", "--port", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    for _ in range(300):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            return server, port
-        except OSError:
-            time.sleep(0.1)
-    raise SystemExit("serveren startet ikke")
 
 
 async def run(port: int, workshop: Workshop, cookies: list[str], session_key: str,
@@ -148,7 +132,7 @@ def main() -> None:
     resource.setrlimit(resource.RLIMIT_NOFILE, (min(hard, max(soft, 8192)), hard))
     workshop, cookies, session_key = prepare()
     factor_ids = list(workshop.factors.values_list("id", flat=True))
-    server, port = start_server()
+    server, port = serving.start()
     try:
         asyncio.run(run(port, workshop, cookies, session_key, factor_ids))
     finally:
