@@ -89,8 +89,9 @@ def radar(labels: list[str], series: list[tuple[str, list[float | None], str]],
         parts.append(f'<polygon points="{polygon([level] * len(labels))}" fill="none" '
                      'stroke="#c8c8c8"/>')
     for index, label in enumerate(labels):
-        x, y = point(index, 5.6)
-        parts.append(f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="middle" font-size="13">'
+        x, y = point(index, 5.4)
+        anchor = "start" if x > centre + 10 else "end" if x < centre - 10 else "middle"
+        parts.append(f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" font-size="16">'
                      f'{escape(label)}</text>')
     if band and all(v is not None for v in band[0] + band[1]):
         parts.append(f'<polygon points="{polygon(band[1])}" fill="#dde7f0"/>'
@@ -106,6 +107,6 @@ def radar(labels: list[str], series: list[tuple[str, list[float | None], str]],
                      f'<text x="46" y="{legend_y + 20 * k + 4}" font-size="13">{escape(name)}'
                      '</text>')
     return mark_safe(
-        f'<svg class="matrix" viewBox="0 0 {SIZE} {SIZE}" role="img" '
+        f'<svg class="radar" viewBox="-120 0 {SIZE + 240} {SIZE}" role="img" '
         f'xmlns="http://www.w3.org/2000/svg"><title>{escape(_("Kapasitetsdiamanten"))}</title>'
         + "".join(parts) + "</svg>")

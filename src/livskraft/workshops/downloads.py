@@ -42,7 +42,8 @@ def summary_pdf(workshop: Workshop) -> bytes:
         pdf.setFont("Helvetica-Bold", 14)
         pdf.drawString(2 * cm, height - 4.5 * cm, title)
         image = ImageReader(io.BytesIO(chart_png(workshop, tool)))
-        pdf.drawImage(image, 2 * cm, height - 16 * cm, width=11 * cm, height=11 * cm)
+        pdf.drawImage(image, 2 * cm, height - 16 * cm, width=16 * cm, height=11 * cm,
+                      preserveAspectRatio=True, anchor="sw")
         _lines(pdf, lines, height - 17 * cm)
         pdf.showPage()
     pdf.setFont("Helvetica-Bold", 14)
