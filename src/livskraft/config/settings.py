@@ -7,7 +7,7 @@ from pathlib import Path
 import dj_database_url
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
-HOME = Path(os.environ.get("LIVSKRAFT_HOME", Path.cwd() / "var")).resolve()
+HOME = Path(os.environ.get("LIVSKRAFT_HOME") or Path.cwd() / "var").resolve()
 
 PRODUCTION = os.environ.get("LIVSKRAFT_PRODUCTION") == "1"
 DEBUG = os.environ.get("LIVSKRAFT_DEBUG") == "1"
