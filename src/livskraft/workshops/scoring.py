@@ -63,9 +63,3 @@ def _spread(mean: float, mean_of_squares: float) -> float:
     return math.sqrt(max(mean_of_squares - mean * mean, 0.0))
 
 
-def everyone_answered(workshop: Workshop) -> bool:
-    factors = workshop.factors.count()
-    people = workshop.participants.count()
-    answered = PriorityScore.objects.filter(factor__workshop=workshop).count()
-    return people > 0 and factors > 0 and answered >= people * factors
-

@@ -7,13 +7,13 @@ from .models import DiamondScore, PriorityScore, TrustAnswer, Workshop
 
 
 def everyone_done(workshop: Workshop) -> bool:
-    people = workshop.participants.count()
-    if workshop.active_tool == Workshop.DIAMOND:
-        expected, answered = people * len(diamond.KEYS), DiamondScore.objects.filter(
-            participant__workshop=workshop).count()
-    else:
-        return scoring.everyone_answered(workshop)
-    return people > 0 and answered >= expected
+    """Every participant has answered every item of the active tool (priority or diamond)."""
+    items = {Workshop.PRIORITY: workshop.factors.count,
+             Workshop.DIAMOND: lambda: len(diamond.KEYS)}.get(workshop.active_tool)
+    if items is None:
+        return False
+    people, per_person = workshop.participants.count(), items()
+    return people > 0 and per_person > 0 and answers(workshop) >= people * per_person
 
 
 def answers(workshop: Workshop) -> int:
