@@ -9,7 +9,7 @@ from livskraft.analysis.errors import MissingDataError
 from livskraft.analysis.place_ranking import percentiles, rank
 from livskraft.places.models import Municipality
 from livskraft.stats import frames
-from livskraft.web.formatting import whole
+from livskraft.web.formatting import decimal, whole
 
 from . import indicators
 from .criteria import BY_KEY, DEFINITIONS, suggested_weights
@@ -89,4 +89,4 @@ def _format(value: float, key: str) -> str:
         return _("ja") if value >= 1 else _("nei")
     if abs(value) >= 100:
         return whole(value)
-    return f"{value:.1f}".replace(".", ",").replace("-", "−")
+    return decimal(value)

@@ -12,6 +12,13 @@ def whole(value: float | None) -> str:
     return text.replace("-", "−")
 
 
+def decimal(value: float | None, digits: int = 1) -> str:
+    """12,3 and −4,0."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    return f"{value:.{digits}f}".replace(".", ",").replace("-", "−")
+
+
 def percent(value: float | None) -> str:
     """Signed, one decimal: +12,3 %."""
     if value is None or (isinstance(value, float) and math.isnan(value)):

@@ -1,9 +1,10 @@
 from django import template
 
+from livskraft.web.formatting import decimal
+
 register = template.Library()
 
 
 @register.filter
 def get_mean(means: dict, key: str) -> str:
-    value = means.get(key)
-    return "–" if value is None else f"{value:.1f}".replace(".", ",")
+    return decimal(means.get(key))
