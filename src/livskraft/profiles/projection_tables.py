@@ -1,6 +1,7 @@
 """Projection tables: one kommune's scenarios, or every kommune at once."""
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -50,7 +51,14 @@ class Inputs:
 
 
 def inputs(borders: int | None = None) -> Inputs:
+    """Everything the projection needs for all kommuner; computed once per data load
+    (every kommune page needs it) and to be treated as read-only."""
     target = borders or frames.default_borders()
+    return _inputs(target, frames.data_version())
+
+
+@lru_cache(maxsize=4)
+def _inputs(target: int, version: tuple) -> Inputs:
     rate_year, rows = frames.national_rates()
     rates = _rates(rows)
     by_age = frames.population_by_age(target)
