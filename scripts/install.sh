@@ -7,9 +7,9 @@ cd "$(dirname "$0")/.."
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
-packages=(python3 python3-venv libcairo2)
+packages=(python3 python3-venv libcairo2 gettext)
 if [ "${1:-}" = test ]; then
-  packages+=(chromium postgresql gettext redis-server)
+  packages+=(chromium postgresql redis-server)
 fi
 missing=()
 for package in "${packages[@]}"; do
@@ -30,3 +30,7 @@ if [ "${1:-}" = test ]; then
 else
   .venv/bin/python -m pip install -q -e .
 fi
+# The compiled translations are built here, not committed (binary files do not merge).
+for po in src/livskraft/locale/*/LC_MESSAGES/django.po; do
+  msgfmt --check -o "${po%.po}.mo" "$po"
+done
