@@ -1,9 +1,12 @@
 """What immigration meant for growth (Østby, SSB).
 
-For a period from 1.1.`start` to 1.1.`end`, each kommune is
-- growing even without immigration: growth minus net immigration > 0,
-- growing only because of net immigration: growth > 0 but growth minus net immigration ≤ 0,
-- declining: growth ≤ 0 (no growth counts as decline),
+For a period from 1.1.`start` to 1.1.`end`, with growth = population change and net
+immigration = immigration − emigration summed over the period, each kommune is exactly one of
+- declining: growth ≤ 0 (no growth counts as decline), whatever its net immigration,
+- growing even without immigration: growth > 0 and growth − net immigration > 0
+  (always so when net immigration ≤ 0),
+- growing only because of net immigration: growth > 0 and growth − net immigration ≤ 0
+  (net immigration at least as large as the growth),
 - unknown: population or components missing for part of the period (never guessed).
 """
 
@@ -43,9 +46,10 @@ def classify(
     out["growth_without_immigration"] = out.growth - out.net_immigration
     out["category"] = UNKNOWN
     known = out.growth.notna() & out.net_immigration.notna()
-    out.loc[known & (out.growth <= 0), "category"] = DECLINING
-    out.loc[known & (out.growth > 0), "category"] = GROWING_ONLY_WITH
-    out.loc[known & (out.growth_without_immigration > 0), "category"] = GROWING_WITHOUT
+    growing = known & (out.growth > 0)
+    out.loc[known & ~growing, "category"] = DECLINING
+    out.loc[growing & (out.growth_without_immigration > 0), "category"] = GROWING_WITHOUT
+    out.loc[growing & (out.growth_without_immigration <= 0), "category"] = GROWING_ONLY_WITH
     flagged = levels.groupby("code").estimated.any() if "estimated" in levels else None
     out["estimated"] = False if flagged is None else flagged.reindex(out.index, fill_value=False)
     if "estimated" in period:
