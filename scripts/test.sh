@@ -13,8 +13,13 @@ export LIVSKRAFT_TEST_REDIS_URL="redis://127.0.0.1:$redis_port/0"
 stop_redis() { redis-cli -p "$redis_port" shutdown nosave >/dev/null 2>&1 || true; }
 trap stop_redis EXIT
 
+# Both passes always run; the script fails at the end if either failed, after printing both summaries.
+summary() { grep -E '^=+ .*(passed|failed|error|skipped|no tests ran).* =+$' "$1" | tail -n 1; }
+logs=$(mktemp -d /tmp/livskraft-test-logs.XXXXXX)
+
 echo "== Testene på SQLite (med nettlesertester i Chromium)"
-.venv/bin/python -m pytest "$@"
+sqlite_status=0
+.venv/bin/python -m pytest "$@" 2>&1 | tee "$logs/sqlite.log" || sqlite_status=$?
 
 echo "== Testene på PostgreSQL"
 initdb=$(ls /usr/lib/postgresql/*/bin/initdb | sort -V | tail -n 1)
@@ -23,9 +28,22 @@ pgdir=$(mktemp -d /tmp/livskraft-pg.XXXXXX)
 port=${LIVSKRAFT_TEST_PG_PORT:-54329}
 run_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 [ "$(id -u)" = 0 ] && chown postgres "$pgdir"
-run_pg "$bin/initdb" -D "$pgdir/data" --auth=trust --username=postgres -E UTF8 >/dev/null
-run_pg "$bin/pg_ctl" -D "$pgdir/data" -l "$pgdir/log" -w \
-  -o "-p $port -k $pgdir -c listen_addresses=127.0.0.1" start >/dev/null
-trap 'run_pg "$bin/pg_ctl" -D "$pgdir/data" -m fast stop >/dev/null; rm -rf "$pgdir"; stop_redis' EXIT
-DATABASE_URL="postgres://postgres@127.0.0.1:$port/livskraft" \
-  .venv/bin/python -m pytest -m "not browser" "$@"
+trap 'run_pg "$bin/pg_ctl" -D "$pgdir/data" -m fast stop >/dev/null 2>&1; rm -rf "$pgdir"; stop_redis' EXIT
+postgres_status=0
+if run_pg "$bin/initdb" -D "$pgdir/data" --auth=trust --username=postgres -E UTF8 >/dev/null \
+   && run_pg "$bin/pg_ctl" -D "$pgdir/data" -l "$pgdir/log" -w \
+        -o "-p $port -k $pgdir -c listen_addresses=127.0.0.1" start >/dev/null; then
+  DATABASE_URL="postgres://postgres@127.0.0.1:$port/livskraft" \
+    .venv/bin/python -m pytest -m "not browser" "$@" 2>&1 | tee "$logs/postgres.log" \
+    || postgres_status=$?
+else
+  postgres_status=1
+  echo "PostgreSQL kunne ikke startes:" | tee "$logs/postgres.log"
+  cat "$pgdir/log" 2>/dev/null || true
+fi
+
+echo "== Sammendrag"
+echo "SQLite og Chromium (exit $sqlite_status): $(summary "$logs/sqlite.log")"
+echo "PostgreSQL (exit $postgres_status): $(summary "$logs/postgres.log")"
+rm -rf "$logs"
+[ "$sqlite_status" = 0 ] && [ "$postgres_status" = 0 ]

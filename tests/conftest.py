@@ -5,6 +5,22 @@ import pytest
 
 SHARED_DATA = Path(os.environ.get("LIVSKRAFT_SHARED_DATA",
                                   Path(__file__).resolve().parents[2] / "shared" / "data"))
+NO_SHARED_DATA = f"../shared/data finnes ikke ({SHARED_DATA}); testen trenger de ekte SSB-dataene"
+
+
+@pytest.hookimpl(tryfirst=True)  # before `-m` deselects by marker
+def pytest_collection_modifyitems(config, items):
+    """Every test that uses the real data (the `shared_data` fixture, directly or through
+    another fixture) carries the `shared_data` marker, so `-m "not shared_data"` leaves it out."""
+    for item in items:
+        if "shared_data" in getattr(item, "fixturenames", ()) \
+                and item.get_closest_marker("shared_data") is None:
+            item.add_marker(pytest.mark.shared_data)
+
+
+def pytest_runtest_setup(item):
+    if item.get_closest_marker("shared_data") and not (SHARED_DATA / "README.md").exists():
+        pytest.skip(NO_SHARED_DATA)
 
 
 @pytest.fixture(autouse=True)
@@ -15,7 +31,7 @@ def fast_password_hashing(settings):
 @pytest.fixture(scope="session")
 def shared_data() -> Path:
     if not (SHARED_DATA / "README.md").exists():
-        pytest.skip(f"../shared/data finnes ikke ({SHARED_DATA}); testen trenger de ekte SSB-dataene")
+        pytest.skip(NO_SHARED_DATA)
     return SHARED_DATA
 
 

@@ -2,6 +2,7 @@
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 
@@ -24,6 +25,35 @@ def shared_home(tmp_path_factory, shared_data):
     result = livskraft(home, "import-data", shared_data)
     assert "population_totals: 9479 rader" in result.stdout
     return home
+
+
+def test_the_whole_shared_data_imports_as_serve_sh_does_with_the_readmes_national_totals(
+        shared_home):
+    """scripts/serve.sh runs `livskraft import-data ../shared/data` on an empty database and then
+    checks `analyse population --kommune 0301`; every figure below is from ../shared/data/README.md."""
+    livskraft(shared_home, "analyse", "population", "--kommune", "0301")
+    database = sqlite3.connect(shared_home / "livskraft.sqlite3")
+
+    def national(table, vintage, year, extra=""):
+        return database.execute(f"SELECT count(*), sum(persons) FROM {table} "
+                                f"WHERE vintage = ? AND year = ? {extra}", (vintage, year)).fetchone()
+
+    # each year on that year's borders (kommune_befolkning_total_aarets_grenser_2017_2021.csv)
+    assert national("stats_populationtotal", 2017, 2017) == (426, 5_258_317)
+    assert national("stats_populationtotal", 2018, 2018) == (422, 5_295_619)
+    assert national("stats_populationtotal", 2019, 2019) == (422, 5_328_212)
+    assert national("stats_populationtotal", 2020, 2020) == (356, 5_367_580)
+    assert national("stats_populationtotal", 2021, 2021) == (356, 5_391_369)
+    # 2024 borders (kommune_befolkning_total_b2024.csv): 2018 is FHI's sum, 24 below SSB's
+    # 5,295,619; 2024–2026 equal SSB's totals (2026 = the own-borders file's 5,627,400)
+    assert national("stats_populationtotal", 2024, 2018) == (357, 5_295_595)
+    assert national("stats_populationtotal", 2024, 2024) == (357, 5_550_203)
+    assert national("stats_populationtotal", 2024, 2026) == (357, 5_627_400)
+    # SSB's projection 14288 MMMM (projections/kommune_framskriving_ssb_b2024.csv)
+    mmmm = "AND alternative = 'MMMM'"
+    assert national("stats_officialprojection", 2024, 2025, mmmm) == (357, 5_599_999)
+    assert national("stats_officialprojection", 2024, 2030, mmmm) == (357, 5_744_565)
+    assert national("stats_officialprojection", 2024, 2050, mmmm) == (357, 6_114_899)
 
 
 def test_population_of_one_kommune_as_csv(shared_home):

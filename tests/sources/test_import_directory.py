@@ -1,5 +1,3 @@
-import shutil
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -107,10 +105,25 @@ def test_read_table_reports_every_bad_value_by_line(tmp_path_factory, rows):
         assert problems
 
 
-def test_shared_data_directory_imports_without_problems(shared_data, tmp_path):
+def test_the_whole_shared_data_directory_is_imported_and_a_new_file_does_not_stop_it(
+        shared_data, tmp_path):
+    """Row counts from ../shared/data/README.md; the folder is linked, not copied, plus one
+    file in no known format (like the 1986–2026 file that once made the whole import fail)."""
     copy = tmp_path / "data"
-    shutil.copytree(shared_data / "codes", copy / "codes")
-    assert import_directory(copy).stored["crosswalk"] == 855
+    for path in shared_data.rglob("*"):
+        if path.is_file():
+            (copy / path.relative_to(shared_data)).parent.mkdir(parents=True, exist_ok=True)
+            (copy / path.relative_to(shared_data)).symlink_to(path)
+    (copy / "new").mkdir()
+    (copy / "new" / "kommune_befolkning_total_1838.csv").write_text(
+        "aar,kommunenr,personer\n1838,0101,12\n", encoding="utf-8")
+    result = import_directory(copy)
+    assert result.stored["crosswalk"] == 855  # codes/kommunenr_til_2024.csv: 855 rows
+    assert result.stored["population_totals"] == 7_497 + 1_982  # b2024 + each year's borders
+    assert result.stored["official_projection"] == 9_639  # 357 kommuner × 27 years
+    assert result.stored["rates"] == 2_464  # nasjonal_fruktbarhet.csv: 56 years × 44 ages
+    assert "new/kommune_befolkning_total_1838.csv" in result.skipped
+    assert PopulationTotal.objects.get(vintage=2024, year=2024, code="0301").persons == 717_710
 
 
 def test_ba_region_codes_missing_from_the_list_are_matched_by_name_and_reported(synthetic_dir):
