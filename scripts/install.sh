@@ -9,7 +9,7 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 packages=(python3 python3-venv libcairo2 gettext)
 if [ "${1:-}" = test ]; then
-  packages+=(chromium postgresql redis-server)
+  packages+=(chromium postgresql redis-server nginx-light wrk)
 fi
 missing=()
 for package in "${packages[@]}"; do

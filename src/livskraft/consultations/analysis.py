@@ -5,7 +5,6 @@ than five respondents are never shown."""
 import pandas as pd
 from django.utils.translation import gettext as _
 
-from livskraft.analysis import opinion_groups, text_themes
 from livskraft.places.models import Centrality, Municipality
 
 from .models import Answer, Consultation, Submission, Vote
@@ -53,6 +52,8 @@ def themes(frame: pd.DataFrame) -> list[dict]:
     """Clusters of similar answers with their top words, largest first (≥ 5 respondents)."""
     if frame.empty:
         return []
+    from livskraft.analysis import text_themes  # scikit-learn: imported only when used
+
     labels, words = text_themes.clusters(frame.text.tolist())
     grouped = frame.assign(cluster=labels).groupby("cluster")
     out = [{"words": words[c], "respondents": int(g.submission.nunique()),
@@ -62,11 +63,15 @@ def themes(frame: pd.DataFrame) -> list[dict]:
 
 
 def keywords(frame: pd.DataFrame) -> list[tuple[str, int]]:
+    from livskraft.analysis import text_themes
+
     return [(w, n) for w, n in text_themes.keywords(frame.text.tolist(), 20)
             if n >= MIN_RESPONDENTS]
 
 
 def statement_groups(consultation: Consultation):
+    from livskraft.analysis import opinion_groups  # scikit-learn: imported only when used
+
     votes = pd.DataFrame(list(Vote.objects.filter(statement__consultation=consultation)
                               .values("voter", "statement_id", "value")),
                          columns=["voter", "statement_id", "value"])
