@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .errors import MissingDataError
+from .errors import MissingDataError, MissingInput
 
 GROUPS = ["basis", "visitor", "regional"]
 
@@ -83,3 +83,26 @@ def load_groups(path=None) -> dict[str, str]:
         raise ValueError(f"Ukjent gruppe i næringsgrupperingen: {', '.join(wrong)} "
                          f"(bruk basis, visitor, regional eller local)")
     return dict(zip(table.naering, table.gruppe))
+
+
+def decompose_totals(jobs: pd.DataFrame, start: int, end: int) -> pd.DataFrame:
+    """Næringsattraktivitet from total jobs by place of work only (`year, code, jobs`, e.g.
+    SSB 11618): job growth − national job growth. Without jobs by industry neither the
+    industry-mix term nor the population effect can be computed; both are NaN (unavailable),
+    not 0, and `business_attractiveness` leaves them out."""
+    if end <= start:
+        raise ValueError("Sluttåret må være etter startåret.")
+    wide = jobs[jobs.year.isin([start, end])].pivot_table(
+        index="code", columns="year", values="jobs", aggfunc="sum")
+    for year in (start, end):
+        if year not in wide:
+            raise MissingInput("jobs_year_missing", table="11618", year=year)
+    wide = wide.dropna()
+    out = pd.DataFrame({"jobs_start": wide[start], "jobs_end": wide[end]})
+    out = out[out.jobs_start > 0]
+    out["job_growth"] = (out.jobs_end - out.jobs_start) / out.jobs_start
+    out["national_growth"] = (out.jobs_end.sum() - out.jobs_start.sum()) / out.jobs_start.sum()
+    out["industry_mix"] = float("nan")
+    out["population_effect"] = float("nan")
+    out["business_attractiveness"] = out.job_growth - out.national_growth
+    return out.rename_axis("code").reset_index()
