@@ -38,14 +38,9 @@ from django.core import signing  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 
 import serving  # noqa: E402
-from livskraft.workshops.consumers import PARTICIPANT_COOKIE  # noqa: E402
-from livskraft.workshops.models import (  # noqa: E402
-    Facilitation,
-    Factor,
-    Participant,
-    PriorityScore,
-    Workshop,
-)
+from livskraft.workshops.models import Facilitation, Participant, Workshop  # noqa: E402
+from livskraft.workshops.participants import PARTICIPANT_COOKIE  # noqa: E402
+from livskraft.workshops.tools.priority import Factor, PriorityScore  # noqa: E402
 
 
 def prepare() -> tuple[Workshop, list[str], str]:

@@ -2,7 +2,8 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
-from livskraft.workshops.models import Facilitation, Factor, Workshop
+from livskraft.workshops.models import Facilitation, Workshop
+from livskraft.workshops.tools.priority import Factor
 
 
 @pytest.fixture

@@ -9,8 +9,9 @@ from django.core import signing
 from django.test import Client
 
 from livskraft.config.asgi import application
-from livskraft.workshops.consumers import PARTICIPANT_COOKIE
-from livskraft.workshops.models import Facilitation, Factor, Participant, PriorityScore, Workshop
+from livskraft.workshops.models import Facilitation, Participant, Workshop
+from livskraft.workshops.participants import PARTICIPANT_COOKIE
+from livskraft.workshops.tools.priority import Factor, PriorityScore
 
 pytestmark = pytest.mark.django_db(transaction=True)
 ORIGIN = (b"origin", b"http://localhost")

@@ -4,7 +4,8 @@ import openpyxl
 import pytest
 from django.test import Client
 
-from livskraft.workshops.models import Participant, PriorityScore
+from livskraft.workshops.models import Participant
+from livskraft.workshops.tools.priority import PriorityScore
 
 from .conftest import joined
 
@@ -36,7 +37,7 @@ def test_permission_matrix(role, action, people, workshop):
         "factor": lambda: client.post(base, {"action": "factor", "text": "Ny faktor"}),
         "lock": lambda: client.post(base, {"action": "lock"}),
         "screen": lambda: client.get(base + "storskjerm/"),
-        "export": lambda: client.get(base + "prioritering.xlsx"),
+        "export": lambda: client.get(base + "svar.xlsx"),
     }[action]()
     expected = EXPECTED[action][ROLES.index(role)]
     assert response.status_code == expected, (role, action)
@@ -86,7 +87,7 @@ def test_export_has_the_summary_and_individual_answers(people, workshop):
     facilitator = Client()
     facilitator.force_login(people["prosessleder"])
     book = openpyxl.load_workbook(io.BytesIO(
-        facilitator.get(f"/verksted/{workshop.id}/prioritering.xlsx").content))
+        facilitator.get(f"/verksted/{workshop.id}/svar.xlsx").content))
     summary = list(book["Faktorer"].iter_rows(values_only=True))
     assert summary[0][0] == "faktor" and summary[1][1:4] == (2, 3, 3)
     assert len(list(book["Enkeltsvar"].iter_rows(values_only=True))) == 3

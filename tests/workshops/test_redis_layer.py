@@ -8,7 +8,8 @@ from asgiref.sync import async_to_sync
 from django.core.cache import cache
 from django.test import override_settings
 
-from livskraft.workshops.models import Participant, PriorityScore
+from livskraft.workshops.models import Participant
+from livskraft.workshops.tools.priority import PriorityScore
 
 from .test_live import participant_socket, screen_socket
 from .test_live import setup as setup  # noqa: F401  (the fixture)

@@ -1,16 +1,18 @@
 import pytest
 from django.db import IntegrityError, transaction
 
-from livskraft.workshops import scoring, screens
-from livskraft.workshops.models import Participant, PriorityScore
+from livskraft.workshops import screens
+from livskraft.workshops.models import Participant
+from livskraft.workshops.tools import priority
+from livskraft.workshops.tools.priority import PriorityScore
 
 
 def test_summary_mean_and_spread_by_hand(workshop):
     bredband = workshop.factors.get(text="Bredbånd")
     for importance, influence in ((5, 1), (3, 3), (4, 2)):
-        scoring.record(Participant.objects.create(workshop=workshop), bredband.id, importance,
+        priority.record(Participant.objects.create(workshop=workshop), bredband.id, importance,
                        influence)
-    row = next(f for f in scoring.summary(workshop) if f["text"] == "Bredbånd")
+    row = next(f for f in priority.summary(workshop) if f["text"] == "Bredbånd")
     assert row["answers"] == 3 and row["importance"] == 4 and row["influence"] == 2
     assert row["importance_sd"] == pytest.approx((2 / 3) ** 0.5)
 
@@ -18,8 +20,8 @@ def test_summary_mean_and_spread_by_hand(workshop):
 def test_one_answer_per_participant_and_factor(workshop):
     someone = Participant.objects.create(workshop=workshop)
     factor = workshop.factors.first()
-    scoring.record(someone, factor.id, 2, 2)
-    scoring.record(someone, factor.id, 5, 4)  # a change, not a second answer
+    priority.record(someone, factor.id, 2, 2)
+    priority.record(someone, factor.id, 5, 4)  # a change, not a second answer
     assert PriorityScore.objects.get().importance == 5
     with pytest.raises(IntegrityError), transaction.atomic():
         PriorityScore.objects.create(participant=someone, factor=factor, importance=1,
@@ -34,15 +36,15 @@ def test_one_answer_per_participant_and_factor(workshop):
 def test_bad_scores_are_rejected(workshop, factor_offset, importance, influence, message):
     someone = Participant.objects.create(workshop=workshop)
     factor_id = workshop.factors.first().id + factor_offset
-    with pytest.raises(scoring.ScoreRejected, match=message):
-        scoring.record(someone, factor_id, importance, influence)
+    with pytest.raises(priority.ScoreRejected, match=message):
+        priority.record(someone, factor_id, importance, influence)
 
 
 def test_a_locked_round_takes_no_answers(workshop):
     workshop.locked = True
     workshop.save()
-    with pytest.raises(scoring.ScoreRejected, match="låst"):
-        scoring.record(Participant.objects.create(workshop=workshop),
+    with pytest.raises(priority.ScoreRejected, match="låst"):
+        priority.record(Participant.objects.create(workshop=workshop),
                        workshop.factors.first().id, 3, 3)
 
 
@@ -52,6 +54,6 @@ def test_hidden_results_show_once_everyone_has_answered(workshop):
         screens.render(workshop)
     for person in people:
         for factor in workshop.factors.all():
-            scoring.record(person, factor.id, 3, 3)
+            priority.record(person, factor.id, 3, 3)
     assert screens.everyone_done(workshop)
     assert 'class="matrix"' in screens.render(workshop)

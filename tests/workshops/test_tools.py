@@ -7,8 +7,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from pypdf import PdfReader
 
-from livskraft.workshops import diagrams, diamond, screens, ten_steps, trust
-from livskraft.workshops.models import Factor, Participant, Placement, Workshop
+from livskraft.workshops import screens
+from livskraft.workshops.models import Participant, Workshop
+from livskraft.workshops.tools import diamond, priority, ten_steps, trust
+from livskraft.workshops.tools.priority import Factor, Placement
 
 from .conftest import joined
 
@@ -33,7 +35,7 @@ def test_capacity_diamond_scores_joint_and_years_compared(workshop):
     assert (row["answers"], row["mean"], row["low"], row["high"], row["joint"]) == \
         (3, pytest.approx(11 / 3), 2, 5, 4)
     assert row["reasons"] == ["Vi har en tydelig leder"] * 3
-    chart = str(diagrams.capacity(workshop))
+    chart = str(diamond.chart(workshop))
     assert "År 1" in chart and "Felles skår År 3" in chart
     assert chart.count('class="series"') == 3
     with pytest.raises(diamond.DiamondRejected):
@@ -136,7 +138,7 @@ def test_group_and_plenum_placements_beside_individual_scores(people, workshop):
     assert "Ukjent gruppe." in wrong.content.decode()
     assert set(Placement.objects.values_list("group", "importance", "influence")) == {
         ("Bord 1", 4, 2), ("", 5, 3)}
-    assert 'class="placement"' in str(diagrams.priority(workshop))
+    assert 'class="placement"' in str(priority.chart(workshop))
     assert client.post(url, {"action": "tool", "tool": "diamond"}).status_code == 403
 
 

@@ -1,32 +1,23 @@
-"""Websockets: participants send their scores; big screens receive the live matrix."""
+"""Websockets: participants send their scores; big screens receive the live state."""
 
 import asyncio
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
-from django.core import signing
 
-from . import live, scoring
-from .models import Participant, Workshop
+from . import live, participants, screens
+from .models import Workshop
 from .permissions import can_run
+from .tools import priority
 
-PARTICIPANT_COOKIE = "verksted_deltaker"
 MESSAGES_PER_WINDOW, WINDOW_SECONDS = 30, 10
 SCREEN_DELAY = 0.2  # gather a burst of votes into one screen update
 
 
-def participant_from_cookie(value: str | None) -> Participant | None:
-    try:
-        key = signing.loads(value or "", salt=PARTICIPANT_COOKIE)
-    except signing.BadSignature:
-        return None
-    return Participant.objects.select_related("workshop").filter(key=key).first()
-
-
 class ParticipantConsumer(AsyncJsonWebsocketConsumer):
     async def connect(self):
-        cookie = self.scope.get("cookies", {}).get(PARTICIPANT_COOKIE)
-        self.participant = await database_sync_to_async(participant_from_cookie)(cookie)
+        cookie = self.scope.get("cookies", {}).get(participants.PARTICIPANT_COOKIE)
+        self.participant = await database_sync_to_async(participants.from_cookie)(cookie)
         if self.participant is None:
             await self.close(code=4403)
             return
@@ -34,14 +25,10 @@ class ParticipantConsumer(AsyncJsonWebsocketConsumer):
         self.sent: list[float] = []
         await self.accept()
         await database_sync_to_async(live.arrived)(self.workshop_id)
-        await self.channel_layer.group_send(live.group(self.workshop_id),
-                                            {"type": "workshop.changed"})
 
     async def disconnect(self, code):
         if getattr(self, "participant", None) is not None:
             await database_sync_to_async(live.left)(self.workshop_id)
-            await self.channel_layer.group_send(live.group(self.workshop_id),
-                                                {"type": "workshop.changed"})
 
     async def receive_json(self, content, **kwargs):
         now = asyncio.get_running_loop().time()
@@ -51,15 +38,13 @@ class ParticipantConsumer(AsyncJsonWebsocketConsumer):
             return
         try:
             factor = int(content["factor"])
-            await database_sync_to_async(scoring.record)(
+            await database_sync_to_async(priority.record)(
                 self.participant, factor, int(content["importance"]), int(content["influence"]))
         except (KeyError, TypeError, ValueError) as error:
             await self.send_json({"error": str(error) or "invalid",
                                   "factor": content.get("factor")})
             return
         await self.send_json({"saved": factor})
-        await self.channel_layer.group_send(live.group(self.workshop_id),
-                                            {"type": "workshop.changed"})
 
 
 class ScreenConsumer(AsyncJsonWebsocketConsumer):
@@ -91,5 +76,5 @@ class ScreenConsumer(AsyncJsonWebsocketConsumer):
 
     async def _send_state(self):
         state = await database_sync_to_async(
-            lambda: live.screen_state(Workshop.objects.get(id=self.workshop_id)))()
+            lambda: screens.screen_state(Workshop.objects.get(id=self.workshop_id)))()
         await self.send_json(state)

@@ -1,44 +1,41 @@
-"""What the big screen shows for the workshop's active tool."""
+"""What the big screen shows: the active tool's live view and the counts above it."""
 
 from django.template.loader import render_to_string
 
-from . import diagrams, diamond, scoring, ten_steps, trust
-from .models import DiamondScore, PriorityScore, TrustAnswer, Workshop
+from . import live
+from .models import Workshop
+from .tools import registry
 
 
 def everyone_done(workshop: Workshop) -> bool:
-    """Every participant has answered every item of the active tool (priority or diamond)."""
-    items = {Workshop.PRIORITY: workshop.factors.count,
-             Workshop.DIAMOND: lambda: len(diamond.KEYS)}.get(workshop.active_tool)
-    if items is None:
+    """Every participant has answered every item of the active tool (for tools that have
+    such a point)."""
+    per_person = registry.get(workshop.active_tool).items_per_person(workshop)
+    if not per_person:
         return False
-    people, per_person = workshop.participants.count(), items()
-    return people > 0 and per_person > 0 and answers(workshop) >= people * per_person
+    people = workshop.participants.count()
+    return people > 0 and answers(workshop) >= people * per_person
 
 
 def answers(workshop: Workshop) -> int:
-    return {
-        Workshop.PRIORITY: lambda: PriorityScore.objects.filter(factor__workshop=workshop),
-        Workshop.DIAMOND: lambda: DiamondScore.objects.filter(participant__workshop=workshop),
-        Workshop.TRUST: lambda: TrustAnswer.objects.filter(participant__workshop=workshop,
-                                                           round=workshop.trust_round),
-    }.get(workshop.active_tool, lambda: PriorityScore.objects.none())().count()
+    return registry.get(workshop.active_tool).answer_count(workshop)
 
 
 def render(workshop: Workshop) -> str:
-    tool = workshop.active_tool
+    tool = registry.get(workshop.active_tool)
     visible = not workshop.results_hidden or everyone_done(workshop)
-    context = {"workshop": workshop, "visible": visible, "tool": tool}
-    if tool == Workshop.PRIORITY:
-        context["factors"] = scoring.summary(workshop)
-    elif tool == Workshop.DIAMOND:
-        context["components"] = diamond.summary(workshop)
-    elif tool == Workshop.TRUST:
-        context["trust"] = trust.summary(workshop)
-        context["statements"] = trust.STATEMENTS
-        context["minimum"] = trust.MIN_ANSWERS
-    else:
-        context["steps"] = ten_steps.entries(workshop)
-    if visible and tool in diagrams.CHARTS:
-        context["chart"] = diagrams.CHARTS[tool](workshop)
-    return render_to_string("workshops/_live.html", context)
+    chart = tool.chart(workshop) if visible else None
+    body = tool.render("screen", {"workshop": workshop, "visible": visible, "chart": chart,
+                                  **tool.screen_context(workshop)})
+    return render_to_string("workshops/_live.html", {"workshop": workshop, "body": body})
+
+
+def screen_state(workshop: Workshop) -> dict:
+    return {
+        "connected": live.connected(workshop.id),
+        "participants": workshop.participants.count(),
+        "answers": answers(workshop),
+        "locked": workshop.locked,
+        "tool": workshop.active_tool,
+        "html": render(workshop),
+    }

@@ -1,12 +1,22 @@
-"""10-punktsmodellen: a guided workspace through ten steps that ends in a plan document."""
+"""10-punktsmodellen: a guided workspace through the ten steps, with notes and decisions per
+step, that ends in a plan document."""
 
 import io
 
+import pandas as pd
+from django.contrib import messages
+from django.db import models
+from django.shortcuts import redirect, render
+from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from docx import Document
 
-from .models import StepEntry, Workshop
+from .. import live
+from ..files import DOCX, attachment
+from ..models import Workshop
+from ..permissions import runners_only
+from .base import Rejected, Tool
 
 STEPS = [
     (gettext_lazy("Målanalyse"),
@@ -32,6 +42,20 @@ STEPS = [
 ]
 
 
+class StepEntry(models.Model):
+    """Notes and decisions for one step of the ten-step model."""
+
+    workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="steps")
+    step = models.PositiveSmallIntegerField()
+    notes = models.TextField(blank=True)
+    decisions = models.TextField(blank=True)
+    done = models.BooleanField(default=False)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["workshop", "step"],
+                                               name="one_entry_per_step")]
+
+
 def entries(workshop: Workshop) -> list[dict]:
     saved = {e.step: e for e in workshop.steps.all()}
     out = []
@@ -46,10 +70,11 @@ def entries(workshop: Workshop) -> list[dict]:
 
 def save(workshop: Workshop, step: int, notes: str, decisions: str, done: bool) -> None:
     if not 1 <= step <= len(STEPS):
-        raise ValueError(_("Ukjent steg."))
+        raise Rejected(_("Ukjent steg."))
     StepEntry.objects.update_or_create(workshop=workshop, step=step,
                                        defaults={"notes": notes, "decisions": decisions,
                                                  "done": done})
+    live.announce(workshop.id)
 
 
 def progress(workshop: Workshop) -> int:
@@ -72,3 +97,55 @@ def plan_document(workshop: Workshop) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+@runners_only
+def workspace(request, workshop: Workshop):
+    if request.method == "POST":
+        try:
+            save(workshop, int(request.POST.get("step", 0)), request.POST.get("notes", ""),
+                 request.POST.get("decisions", ""), request.POST.get("done") == "on")
+        except ValueError as error:
+            messages.error(request, str(error) if isinstance(error, Rejected)
+                           else _("Ukjent steg."))
+        else:
+            messages.success(request, _("Lagret."))
+        return redirect("workshop-steps", workshop_id=workshop.id)
+    return render(request, "workshops/tools/tensteps/workspace.html", {
+        "workshop": workshop, "steps": entries(workshop), "done": progress(workshop)})
+
+
+@runners_only
+def plan(request, workshop: Workshop):
+    return attachment(plan_document(workshop), DOCX, f"plan-{workshop.id}.docx")
+
+
+class TenSteps(Tool):
+    key = "tensteps"
+    label = gettext_lazy("10-punktsmodellen")
+    models = (StepEntry,)
+
+    def participant_context(self, participant) -> dict:
+        return {"steps": entries(participant.workshop)}
+
+    def screen_context(self, workshop) -> dict:
+        return {"steps": entries(workshop)}
+
+    def panel_context(self, workshop) -> dict:
+        return {"steps_done": progress(workshop)}
+
+    def export_sheets(self, workshop) -> dict[str, pd.DataFrame]:
+        return {"10-punktsmodellen": pd.DataFrame(
+            [{"steg": e["step"], "namn": e["title"], "beslutninger": e["decisions"],
+              "notater": e["notes"], "ferdig": e["done"]} for e in entries(workshop)])}
+
+    def pdf_lines(self, workshop) -> list[str]:
+        return [_("%(n)s av 10 steg fullført") % {"n": progress(workshop)}] + [
+            f"{e['step']}. {e['title']}" + (f" – {_('ferdig')}" if e["done"] else "")
+            for e in entries(workshop)]
+
+    def urls(self) -> list:
+        return [
+            path("verksted/<int:workshop_id>/10-punkt/", workspace, name="workshop-steps"),
+            path("verksted/<int:workshop_id>/10-punkt/plan.docx", plan, name="workshop-plan"),
+        ]

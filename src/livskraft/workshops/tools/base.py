@@ -1,0 +1,77 @@
+"""What every workshop tool provides. The core (panel, big screen, phones, exports, PDF,
+URLs, admin) only loops over the registry and calls these; a tool overrides what it has."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pandas as pd
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString
+
+
+class Rejected(ValueError):
+    """An answer or action refused, with a message for the user."""
+
+
+@dataclass(frozen=True)
+class Action:
+    """A facilitator's action on the panel: `run(workshop, data)` returns an error message
+    or None. `control`: only the facilitator (not a co-facilitator) may do it."""
+
+    run: Callable
+    control: bool = False
+
+
+class Tool:
+    key: str = ""  # stored in Workshop.active_tool; names the templates folder
+    label: str = ""
+    models: tuple = ()  # registered in the admin
+    has_chart = False  # `chart()` draws something: offered as SVG/PNG and in the PDF
+    csv_name: str | None = None  # file name of `csv_table()`, if the tool has one
+
+    def template(self, part: str) -> str:
+        return f"workshops/tools/{self.key}/{part}.html"
+
+    def render(self, part: str, context: dict, request=None) -> str:
+        return render_to_string(self.template(part), {"tool": self, **context}, request)
+
+    # Phones
+    def participant_context(self, participant) -> dict:
+        return {}
+
+    # Big screen
+    def screen_context(self, workshop) -> dict:
+        return {}
+
+    def answer_count(self, workshop) -> int:
+        """Answers in the current round, counted on the big screen."""
+        return 0
+
+    def items_per_person(self, workshop) -> int | None:
+        """How many answers make one participant done; None: the tool has no such point."""
+        return None
+
+    def chart(self, workshop) -> SafeString | None:
+        return None
+
+    # Facilitator
+    def panel_context(self, workshop) -> dict:
+        return {}
+
+    def actions(self) -> dict[str, Action]:
+        return {}
+
+    # Downloads
+    def export_sheets(self, workshop) -> dict[str, pd.DataFrame]:
+        """Sheets for the workbook of all answers, by sheet name."""
+        return {}
+
+    def csv_table(self, workshop) -> pd.DataFrame | None:
+        return None
+
+    def pdf_lines(self, workshop) -> list[str]:
+        return []
+
+    def urls(self) -> list:
+        """The tool's own pages and participant posts."""
+        return []

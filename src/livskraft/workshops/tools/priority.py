@@ -1,0 +1,324 @@
+"""Prioriteringsverktøyet: participants score each factor 1–5 for importance and for how far
+it can be influenced locally; groups and the plenum agree placements; a quadrant plot."""
+
+import io
+import math
+from zipfile import BadZipFile
+
+import openpyxl
+import pandas as pd
+from django.contrib import messages
+from django.db import models, transaction
+from django.db.models import Avg, Count, F
+from django.http import JsonResponse
+from django.shortcuts import redirect
+from django.urls import path
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+from django_ratelimit.decorators import ratelimit
+from openpyxl.utils.exceptions import InvalidFileException
+
+from .. import charts, live
+from ..files import XLSX, attachment
+from ..forms import FactorForm
+from ..models import Participant, Workshop
+from ..participants import PARTICIPANT_RATE, from_request, participant_post, rate_key
+from ..permissions import runners_only
+from .base import Action, Rejected, Tool
+
+
+class Factor(models.Model):
+    """A factor or measure in the priority matrix."""
+
+    workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="factors")
+    text = models.CharField(max_length=200)
+    position = models.PositiveSmallIntegerField(default=0)
+    added_by_participant = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["position", "id"]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class Placement(models.Model):
+    """An agreed placement of a factor: by a group, or (group = "") by the plenum."""
+
+    factor = models.ForeignKey(Factor, on_delete=models.CASCADE, related_name="placements")
+    group = models.CharField(max_length=60, blank=True)
+    importance = models.PositiveSmallIntegerField()
+    influence = models.PositiveSmallIntegerField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["factor", "group"],
+                                               name="one_placement_per_group")]
+
+
+class PriorityScore(models.Model):
+    """One participant's importance and local influence (1–5) for one factor."""
+
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE,
+                                    related_name="scores")
+    factor = models.ForeignKey(Factor, on_delete=models.CASCADE, related_name="scores")
+    importance = models.PositiveSmallIntegerField()
+    influence = models.PositiveSmallIntegerField()
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["participant", "factor"],
+                                    name="one_score_per_participant_and_factor"),
+            models.CheckConstraint(condition=models.Q(importance__gte=1, importance__lte=5,
+                                                      influence__gte=1, influence__lte=5),
+                                   name="scores_between_1_and_5"),
+        ]
+
+
+class ScoreRejected(Rejected):
+    pass
+
+
+def _score(value) -> int:
+    number = int(value)
+    if not 1 <= number <= 5:
+        raise ScoreRejected(_("Velg en verdi fra 1 til 5."))
+    return number
+
+
+@transaction.atomic
+def record(participant: Participant, factor_id: int, importance: int, influence: int) -> None:
+    if not (1 <= importance <= 5 and 1 <= influence <= 5):
+        raise ScoreRejected(_("Velg en verdi fra 1 til 5."))
+    locked = (Factor.objects.filter(id=factor_id, workshop_id=participant.workshop_id)
+              .values_list("workshop__locked", flat=True).first())
+    if locked is None:
+        raise ScoreRejected(_("Ukjent faktor."))
+    if locked:
+        raise ScoreRejected(_("Runden er låst av prosesslederen."))
+    PriorityScore.objects.update_or_create(
+        participant=participant, factor_id=factor_id,
+        defaults={"importance": importance, "influence": influence})
+    live.announce(participant.workshop_id)
+
+
+def add_factor(workshop: Workshop, text: str, by_participant: bool = False) -> None:
+    Factor.objects.create(workshop=workshop, text=text[:200], added_by_participant=by_participant,
+                          position=workshop.factors.count())
+    live.announce(workshop.id)
+
+
+@transaction.atomic
+def place(workshop: Workshop, factor_id: int, group: str, importance, influence) -> None:
+    """A group's (or, with group "", the plenum's) agreed placement of a factor."""
+    if group and group not in workshop.group_names():
+        raise ScoreRejected(_("Ukjent gruppe."))
+    factor = workshop.factors.filter(id=factor_id).first()
+    if factor is None:
+        raise ScoreRejected(_("Ukjent faktor."))
+    Placement.objects.update_or_create(
+        factor=factor, group=group,
+        defaults={"importance": _score(importance), "influence": _score(influence)})
+    live.announce(workshop.id)
+
+
+def scores(workshop: Workshop) -> pd.DataFrame:
+    rows = PriorityScore.objects.filter(factor__workshop=workshop).values(
+        "participant_id", "factor_id", "factor__text", "importance", "influence")
+    return pd.DataFrame(list(rows), columns=["participant_id", "factor_id", "factor__text",
+                                             "importance", "influence"])
+
+
+def summary(workshop: Workshop) -> list[dict]:
+    """Per factor: answers, mean and spread (population standard deviation) of both scores,
+    aggregated in the database so the big screen stays quick with many participants."""
+    totals = {row["factor_id"]: row for row in (
+        PriorityScore.objects.filter(factor__workshop=workshop).values("factor_id").annotate(
+            answers=Count("id"), mean_importance=Avg("importance"),
+            mean_influence=Avg("influence"),
+            importance_sq=Avg(F("importance") * F("importance")),
+            influence_sq=Avg(F("influence") * F("influence"))))}
+    out = []
+    for factor in workshop.factors.all():
+        row = totals.get(factor.id)
+        entry = {"id": factor.id, "text": factor.text, "answers": 0, "importance": None,
+                 "influence": None, "importance_sd": None, "influence_sd": None}
+        if row:
+            entry.update(answers=row["answers"], importance=row["mean_importance"],
+                         influence=row["mean_influence"],
+                         importance_sd=_spread(row["mean_importance"], row["importance_sq"]),
+                         influence_sd=_spread(row["mean_influence"], row["influence_sq"]))
+        out.append(entry)
+    return out
+
+
+def _spread(mean: float, mean_of_squares: float) -> float:
+    return math.sqrt(max(mean_of_squares - mean * mean, 0.0))
+
+
+def chart(workshop: Workshop):
+    plenum = {p.factor_id: (p.importance, p.influence)
+              for p in Placement.objects.filter(factor__workshop=workshop, group="")}
+    return charts.priority_matrix(summary(workshop), plenum)
+
+
+def factors_xlsx(workshop: Workshop) -> bytes:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Faktorer"
+    sheet.append(["faktor"])
+    for factor in workshop.factors.all():
+        sheet.append([factor.text])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def import_factors(workshop: Workshop, upload) -> int:
+    """Add the factors in the first column of an XLSX sheet (a header row 'faktor' is
+    skipped); returns how many were added. Raises Rejected with a reason."""
+    try:
+        sheet = openpyxl.load_workbook(upload, read_only=True).active
+    except (BadZipFile, InvalidFileException, KeyError, OSError) as error:
+        raise Rejected(_("Filen er ikke et Excel-ark (XLSX).")) from error
+    texts = [str(row[0]).strip() for row in sheet.iter_rows(values_only=True)
+             if row and row[0] is not None and str(row[0]).strip()]
+    if texts and texts[0].lower() in ("faktor", "faktorer", "tiltak"):
+        texts = texts[1:]
+    if not texts:
+        raise Rejected(_("Fant ingen faktorer i første kolonne."))
+    start = workshop.factors.count()
+    Factor.objects.bulk_create(Factor(workshop=workshop, text=text[:200], position=start + i)
+                               for i, text in enumerate(texts))
+    live.announce(workshop.id)
+    return len(texts)
+
+
+# Facilitator actions on the panel
+
+def _add_factor_action(workshop: Workshop, data) -> str | None:
+    text = data.get("text", "").strip()
+    if not text:
+        return _("Skriv inn en faktor.")
+    add_factor(workshop, text)
+    return None
+
+
+def _placement_action(workshop: Workshop, data) -> str | None:
+    place(workshop, int(data["factor"]), data.get("group", ""), data["importance"],
+          data["influence"])
+    return None
+
+
+# Pages
+
+@require_POST
+@ratelimit(key=rate_key, rate=PARTICIPANT_RATE, method="POST", block=False)
+def answer(request):
+    """The same as the websocket message, for phones without a live connection."""
+    participant = from_request(request)
+    if participant is None:
+        return JsonResponse({"error": _("Du er ikke med i et verksted.")}, status=403)
+    if getattr(request, "limited", False):
+        return JsonResponse({"error": _("For mange svar på kort tid. Vent litt.")}, status=429)
+    try:
+        record(participant, int(request.POST["factor"]), int(request.POST["importance"]),
+               int(request.POST["influence"]))
+    except Rejected as error:
+        return JsonResponse({"error": str(error)}, status=400)
+    except (KeyError, ValueError):
+        return JsonResponse({"error": _("Ugyldige verdier.")}, status=400)
+    if request.headers.get("Accept") == "application/json":
+        return JsonResponse({"saved": int(request.POST["factor"])})
+    return redirect("workshop-participate")
+
+
+@participant_post
+def suggest_factor(request, participant):
+    workshop = participant.workshop
+    text = request.POST.get("text", "").strip()
+    if not workshop.participants_add_factors or workshop.locked:
+        messages.error(request, _("Prosesslederen tar ikke imot nye faktorer nå."))
+    elif text:
+        add_factor(workshop, text, by_participant=True)
+
+
+@runners_only
+def factor_list(request, workshop: Workshop):
+    if request.method == "POST":
+        upload = request.FILES.get("file")
+        try:
+            if upload is None:
+                raise Rejected(_("Velg en XLSX-fil."))
+            added = import_factors(workshop, upload)
+        except Rejected as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("La til %(n)s faktorer.") % {"n": added})
+        return redirect("workshop", workshop_id=workshop.id)
+    return attachment(factors_xlsx(workshop), XLSX, f"faktorer-{workshop.id}.xlsx")
+
+
+class Priority(Tool):
+    key = "priority"
+    label = gettext_lazy("Prioriteringsverktøyet")
+    models = (Factor, Placement, PriorityScore)
+    has_chart = True
+    csv_name = "prioritering"
+
+    def participant_context(self, participant) -> dict:
+        mine = {s.factor_id: s for s in PriorityScore.objects.filter(participant=participant)}
+        return {"factors": [(f, mine.get(f.id)) for f in participant.workshop.factors.all()]}
+
+    def screen_context(self, workshop) -> dict:
+        return {"factors": summary(workshop)}
+
+    def answer_count(self, workshop) -> int:
+        return PriorityScore.objects.filter(factor__workshop=workshop).count()
+
+    def items_per_person(self, workshop) -> int:
+        return workshop.factors.count()
+
+    def chart(self, workshop):
+        return chart(workshop)
+
+    def panel_context(self, workshop) -> dict:
+        return {"form": FactorForm(), "factor_rows": [
+            (f, list(f.placements.order_by("group"))) for f in workshop.factors.all()]}
+
+    def actions(self) -> dict[str, Action]:
+        return {"factor": Action(_add_factor_action), "placement": Action(_placement_action)}
+
+    def export_sheets(self, workshop) -> dict[str, pd.DataFrame]:
+        individual = scores(workshop).rename(columns={
+            "participant_id": "deltaker", "factor__text": "faktor", "importance": "viktighet",
+            "influence": "pavirkning"}).drop(columns="factor_id")
+        return {"Faktorer": _factor_table(workshop), "Enkeltsvar": individual}
+
+    def csv_table(self, workshop) -> pd.DataFrame:
+        return _factor_table(workshop)
+
+    def pdf_lines(self, workshop) -> list[str]:
+        return [_("%(n)s. %(text)s: viktighet %(i)s, påvirkning %(f)s (%(answers)s svar)") % {
+            "n": n, "text": f["text"], "answers": f["answers"],
+            "i": "–" if f["importance"] is None else f"{f['importance']:.1f}",
+            "f": "–" if f["influence"] is None else f"{f['influence']:.1f}"}
+            for n, f in enumerate(summary(workshop), start=1)]
+
+    def urls(self) -> list:
+        return [
+            path("verksted/delta/svar/", answer, name="workshop-answer"),
+            path("verksted/delta/faktor/", suggest_factor, name="workshop-suggest"),
+            path("verksted/<int:workshop_id>/faktorer.xlsx", factor_list,
+                 name="workshop-factors"),
+        ]
+
+
+def _factor_table(workshop: Workshop) -> pd.DataFrame:
+    table = pd.DataFrame(summary(workshop), columns=[
+        "id", "text", "answers", "importance", "influence", "importance_sd", "influence_sd"])
+    return table.rename(columns={
+        "text": "faktor", "answers": "svar", "importance": "viktighet_snitt",
+        "influence": "pavirkning_snitt", "importance_sd": "viktighet_spredning",
+        "influence_sd": "pavirkning_spredning"}).drop(columns="id")
