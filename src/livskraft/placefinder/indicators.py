@@ -27,7 +27,9 @@ def _table(target: int, version: tuple) -> tuple[pd.DataFrame, dict[str, str]]:
     population = frames.population(target)
     newest = int(population.year.max())
     people = population[population.year == newest].set_index("code").persons
-    earlier = population[population.year == newest - 10].set_index("code").persons
+    earlier_rows = population[population.year == newest - 10].set_index("code")
+    # an estimated count (a split kommune's share, e.g. Ålesund before 2024) is no base for growth
+    earlier = earlier_rows.persons.where(~earlier_rows.estimated.astype(bool))
     out["befolkningsvekst"] = 100 * (people - earlier) / earlier
     years["befolkningsvekst"] = f"{newest - 10}–{newest}"
     by_age = frames.population_by_age(target)
