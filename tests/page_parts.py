@@ -23,13 +23,16 @@ def table(content: bytes | str, caption: str) -> list[list[str]]:
     raise AssertionError(f"no table with the caption «{caption}»")
 
 
-def cell(content: bytes | str, caption: str, row: str, column: str) -> str:
+def cell(content: bytes | str, caption: str, row: str, column: str | None = None) -> str:
     """The cell in the row whose first cell starts with `row`, under the header starting with
-    `column`."""
+    `column`; without `column` (a table of label and value, no header) the row's second cell."""
     rows = table(content, caption)
-    header = rows[0]
-    index = next(i for i, head in enumerate(header) if head.startswith(column))
-    found = [r for r in rows[1:] if r and r[0].startswith(row)]
+    if column is None:
+        index, body = 1, rows
+    else:
+        index = next(i for i, head in enumerate(rows[0]) if head.startswith(column))
+        body = rows[1:]
+    found = [r for r in body if r and r[0].startswith(row)]
     assert len(found) == 1, f"{len(found)} rows start with «{row}» in «{caption}»: {rows}"
     return found[0][index]
 

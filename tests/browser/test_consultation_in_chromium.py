@@ -1,9 +1,13 @@
 """The whole høring as people use it: respondents on their phones, the committee at a desk."""
 
+import io
 import json
 from pathlib import Path
 
+import openpyxl
 import pytest
+
+from tests import page_parts as part
 
 from .conftest import COMMITTEE_PASSWORD
 from .test_pages_in_chromium import serious_violations
@@ -49,43 +53,89 @@ def test_respondent_submits_edits_downloads_and_erases(browser, consultation_ser
     page.context.close()
 
 
-def test_several_phones_then_the_committee_moderates_and_analyses(browser, consultation_server):
-    for number in range(6):
-        other = phone(browser)
-        respond(other, consultation_server, f"Vi trenger bredbånd og fiber i bygda {number}")
-        other.context.close()
+def committee_desk(browser, server, path="moderer/"):
     desk = browser.new_context(locale="nb-NO", accept_downloads=True).new_page()
-    desk.goto(f"{consultation_server}/horing/{SLUG}/moderer/")
+    desk.goto(f"{server}/horing/{SLUG}/{path}")
     desk.get_by_label("Brukernavn").fill("komite")
     desk.get_by_label("Passord").fill(COMMITTEE_PASSWORD)
     desk.get_by_role("button", name="Logg inn").click()
-    desk.wait_for_url("**/moderer/")
-    first = desk.locator("article.submission-card").first
-    first.get_by_label("Begrunnelse for å skjule").fill("Dublett")
-    first.get_by_role("button", name="Skjul").click()
-    assert "Innspillet er skjult. Teksten er tatt vare på." in desk.content()
-    second = desk.locator("article.submission-card").nth(1)
-    second.get_by_role("button", name="Publiser").click()
-    assert "Innspillet er publisert." in desk.content()
+    desk.wait_for_url(f"**/{path}")
+    return desk
+
+
+def test_several_phones_then_the_committee_moderates_and_analyses(browser, consultation_server):
+    """Six answers from Utsira (1151, Rogaland in codes/kommuner_2024.csv) with a word no other
+    test uses; one is hidden, so five count: 6 − 1 = 5, the smallest group shown with a number."""
+    for number in range(6):
+        other = phone(browser)
+        respond(other, consultation_server, f"Vi trenger fiberkabel i bygda {number}", "1151")
+        other.context.close()
+    desk = committee_desk(browser, consultation_server)
+    hidden = desk.locator("article.submission-card", has_text="fiberkabel i bygda 0")
+    hidden.get_by_label("Begrunnelse for å skjule").fill("Dublett")
+    hidden.get_by_role("button", name="Skjul").click()
+    assert desk.get_by_role("status").inner_text() == \
+        "Innspillet er skjult. Teksten er tatt vare på."
+    card = desk.locator("article.submission-card", has_text="fiberkabel i bygda 0")
+    assert "skjult (begrunnelse: Dublett)" in card.locator("p.hint").inner_text()
+    published = desk.locator("article.submission-card", has_text="fiberkabel i bygda 1")
+    published.get_by_role("button", name="Publiser").click()
+    assert desk.get_by_role("status").inner_text() == "Innspillet er publisert."
     assert serious_violations(desk) == []
     desk.get_by_role("link", name="Analyse").click()
-    assert "bredbånd" in desk.locator("body").inner_text()
+    html = desk.content()
+    assert "fiberkabel (5)" in [part.text(tag) for tag in part.document(html).find_class("tag")]
+    by_county = part.document(html).xpath("//section[h2='Per fylke']//tr")
+    rows = {part.text(r[0]): part.text(r[1]) for r in by_county[1:]}
+    assert rows["Rogaland"] == "5"
     assert serious_violations(desk) == []
     with desk.expect_download() as download:
         desk.get_by_role("link", name="Alle innspill (XLSX)").click()
-    assert Path(download.value.path()).stat().st_size > 1000
+    sheet = openpyxl.load_workbook(io.BytesIO(Path(download.value.path()).read_bytes()))["Innspill"]
+    header, *body = list(sheet.iter_rows(values_only=True))
+    assert header == ("innspill", "type", "organisasjon", "kommunenr", "fylke", "sentralitet",
+                      "tema", "spørsmål", "svar")
+    ours = sorted(row[8] for row in body if "fiberkabel" in row[8])
+    assert ours == [f"Vi trenger fiberkabel i bygda {n}" for n in range(1, 6)]
+    assert {row[3] for row in body if "fiberkabel" in row[8]} == {"1151"}
+    assert {row[4] for row in body if "fiberkabel" in row[8]} == {"Rogaland"}
     public = phone(browser)
     public.goto(f"{consultation_server}/horing/{SLUG}/")
-    assert public.locator("text=Publiserte innspill").count() == 1
+    shown = public.locator("body").inner_text()
+    assert "Vi trenger fiberkabel i bygda 1" in shown
+    assert "fiberkabel i bygda 0" not in shown and "fiberkabel i bygda 2" not in shown
     public.context.close()
     desk.context.close()
 
 
-def test_statement_voting_on_a_phone(browser, consultation_server):
+def test_statement_proposed_approved_then_voted_on_phones(browser, consultation_server):
     page = phone(browser)
     page.goto(f"{consultation_server}/horing/{SLUG}/enig/")
-    page.get_by_label("Ny påstand").fill("Alle skal ha 100 Mbit/s innen 2030")
+    statement = "Alle skal ha 100 Mbit/s innen 2030"
+    page.get_by_label("Ny påstand").fill(statement)
     page.get_by_role("button", name="Send til godkjenning").click()
-    assert "vises når den er godkjent" in page.content()
+    assert page.get_by_role("status").inner_text() == "Takk! Påstanden vises når den er godkjent."
+    assert page.locator("ul.statements li.card", has_text=statement).count() == 0
     assert serious_violations(page) == []
+    desk = committee_desk(browser, consultation_server)
+    pending = desk.locator("form.card", has_text=statement)
+    pending.get_by_role("button", name="Godkjenn").click()
+    assert desk.locator("form.card", has_text=statement).count() == 0
+    desk.context.close()
+    page.reload()
+    card = page.locator("ul.statements li.card", has_text=statement)
+    card.get_by_role("button", name="Enig", exact=True).click()
+    card = page.locator("ul.statements li.card", has_text=statement)
+    assert card.get_by_role("button", name="Enig", exact=True).get_attribute("aria-pressed") == "true"
+    assert card.get_by_role("button", name="Uenig").get_attribute("aria-pressed") is None
+    card.get_by_role("button", name="Uenig").click()  # a changed mind replaces the vote
+    page.reload()
+    card = page.locator("ul.statements li.card", has_text=statement)
+    assert card.get_by_role("button", name="Uenig").get_attribute("aria-pressed") == "true"
+    assert card.get_by_role("button", name="Enig", exact=True).get_attribute("aria-pressed") is None
+    other = phone(browser)  # another phone is another voter: nothing is pressed for it
+    other.goto(f"{consultation_server}/horing/{SLUG}/enig/")
+    card = other.locator("ul.statements li.card", has_text=statement)
+    assert card.locator("[aria-pressed]").count() == 0
+    other.context.close()
     page.context.close()

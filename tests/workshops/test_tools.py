@@ -11,6 +11,7 @@ from livskraft.workshops import screens
 from livskraft.workshops.models import Participant, Workshop
 from livskraft.workshops.tools import diamond, priority, ten_steps, trust
 from livskraft.workshops.tools.priority import Factor, Placement
+from tests import page_parts as part
 
 from .conftest import joined
 
@@ -77,7 +78,10 @@ def test_trust_answers_from_phones_and_the_screen_waits_for_five(people, worksho
     assert "Resultatene vises når minst 5 har svart." in screens.render(workshop)
     joined(workshop).post("/verksted/delta/tillit/", {"hort": "5", "tid": "3"})
     html = screens.render(workshop)
-    assert "5,0" in html and "3,0" in html
+    caption = "Snitt 1–5, 5 svar"
+    # five answers of 5 and five of 3: (5·5) / 5 = 5.0 and (5·3) / 5 = 3.0
+    assert part.cell(html, caption, "Jeg opplever at synspunktene mine blir hørt.") == "5,0"
+    assert part.cell(html, caption, "Det er satt av nok tid til dialog.") == "3,0"
 
 
 def test_ten_step_model_saves_steps_and_writes_the_plan(people, workshop):
