@@ -2,19 +2,33 @@
 its secrets and database from the environment (see docs/deployment.md)."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 HOME = Path(os.environ.get("LIVSKRAFT_HOME") or Path.cwd() / "var").resolve()
 
+
+def _refuse(problem: str, english: str) -> None:
+    """Stop at start-up with what is wrong and how to fix it (see docs/deployment.md)."""
+    raise ImproperlyConfigured(f"{problem} / {english} (docs/deployment.md)")
+
+
 PRODUCTION = os.environ.get("LIVSKRAFT_PRODUCTION") == "1"
 DEBUG = os.environ.get("LIVSKRAFT_DEBUG") == "1"
-if PRODUCTION:
-    SECRET_KEY = os.environ["LIVSKRAFT_SECRET_KEY"]
-else:
-    SECRET_KEY = os.environ.get("LIVSKRAFT_SECRET_KEY", "local-development-only-not-secret")
+if PRODUCTION and DEBUG:
+    _refuse("LIVSKRAFT_DEBUG=1 er ikke tillatt sammen med LIVSKRAFT_PRODUCTION=1: "
+            "feilsider ville vist innstillinger og data",
+            "LIVSKRAFT_DEBUG=1 is refused in production: error pages would show settings and data")
+SECRET_KEY = os.environ.get("LIVSKRAFT_SECRET_KEY", "")
+if PRODUCTION and len(SECRET_KEY) < 50:
+    _refuse("LIVSKRAFT_SECRET_KEY mangler eller er kortere enn 50 tegn; lag en med "
+            "`python -c 'import secrets; print(secrets.token_urlsafe(50))'`",
+            "LIVSKRAFT_SECRET_KEY is missing or shorter than 50 characters")
+SECRET_KEY = SECRET_KEY or "local-development-only-not-secret"
 ALLOWED_HOSTS = os.environ.get("LIVSKRAFT_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]").split(",")
 
 INSTALLED_APPS = [
@@ -31,6 +45,7 @@ INSTALLED_APPS = [
     "livskraft.placefinder",
     "livskraft.consultations",
     "livskraft.workshops",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -43,6 +58,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "livskraft.web.busy.DatabaseBusyMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "livskraft.config.urls"
@@ -70,9 +88,14 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # Several workers write at once: WAL lets readers go on while one writes; IMMEDIATE takes
+    # the write lock when a transaction starts, so two writers queue on the busy timeout
+    # instead of one failing at its first write; after the timeout the request gets a
+    # retryable 503 (web/busy.py), never a 500.
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
+        "timeout": float(os.environ.get("LIVSKRAFT_SQLITE_TIMEOUT", "20")),
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -115,11 +138,48 @@ MEDIA_URL = "/vedlegg/"
 MEDIA_ROOT = HOME / "media"
 ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
-EMAIL_BACKEND = os.environ.get(
-    "LIVSKRAFT_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
-)
+# Receipts carry a private link: production sends them by SMTP, never to the console/log.
+EMAIL_BACKEND = os.environ.get("LIVSKRAFT_EMAIL_BACKEND") or (
+    "django.core.mail.backends.smtp.EmailBackend" if PRODUCTION
+    else "django.core.mail.backends.console.EmailBackend")
+if PRODUCTION and EMAIL_BACKEND.rsplit(".", 2)[-2] in ("console", "filebased"):
+    _refuse("LIVSKRAFT_EMAIL_BACKEND kan ikke skrive e-post til konsoll eller fil i produksjon: "
+            "kvitteringene har private lenker",
+            "e-mail to console or file is refused in production: receipts hold private links")
+EMAIL_HOST = os.environ.get("LIVSKRAFT_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("LIVSKRAFT_EMAIL_PORT", "587" if PRODUCTION else "25"))
+EMAIL_HOST_USER = os.environ.get("LIVSKRAFT_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("LIVSKRAFT_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("LIVSKRAFT_EMAIL_TLS", "1" if PRODUCTION else "0") == "1"
+EMAIL_TIMEOUT = 20
 DEFAULT_FROM_EMAIL = os.environ.get("LIVSKRAFT_FROM_EMAIL", "livskraft@localhost")
 LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "account"
+
+# Wrong passwords: after 5 for one user name, that name is locked for 15 minutes (by name,
+# not IP: a kommune's office or a hall shares one address). The lockout page says so in the
+# user's language. Rotating user names from one address meets the per-address ceiling on
+# the login view instead (config/account.py), hence axes.W006 is silenced.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend",
+                           "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked.html"
+AXES_SENSITIVE_PARAMETERS = ["password"]
+AXES_DISABLE_ACCESS_LOG = True  # keep no record of successful logins
+AXES_VERBOSE = False
+AXES_CLIENT_STR_CALLABLE = "livskraft.web.log_privacy.unnamed_client"
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+
+# Everything is served from this site: no inline scripts or styles, no other origins.
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": {
+    "default-src": ["'self'"], "script-src": ["'self'"], "style-src": ["'self'"],
+    "img-src": ["'self'", "data:"], "font-src": ["'self'"], "connect-src": ["'self'"],
+    "object-src": ["'none'"], "base-uri": ["'self'"], "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}}
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
@@ -138,8 +198,12 @@ if PRODUCTION:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Private tokens, join codes and e-mail addresses never reach the log (web/log_privacy.py).
+    "filters": {"private": {"()": "livskraft.web.log_privacy.RedactPrivateData"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["private"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("LIVSKRAFT_LOG_LEVEL", "WARNING")},
+    # Django's own console handler (DEBUG only) would bypass the filter: send all to root.
+    "loggers": {"django": {"handlers": [], "propagate": True}},
 }
 
 # SSB endpoints; overridable so a mirror (or a test server) can stand in.

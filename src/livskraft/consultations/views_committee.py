@@ -1,14 +1,14 @@
 """What the committee sees: moderation, analysis, exports. Members only."""
 
-import io
 from functools import wraps
 
-import pandas as pd
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+
+from livskraft.web.downloads import table_response
 
 from . import analysis, summary_pdf
 from .forms import HideForm
@@ -105,10 +105,4 @@ def export(request, consultation: Consultation):
         "submission": "innspill", "respondent_type": "type", "organisation": "organisasjon",
         "kommune": "kommunenr", "county": "fylke", "centrality_class": "sentralitet",
         "theme": "tema", "question": "spørsmål", "text": "svar"})
-    buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        table.to_excel(writer, index=False, sheet_name="Innspill")
-    response = HttpResponse(buffer.getvalue(), content_type=(
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-    response["Content-Disposition"] = f'attachment; filename="innspill-{consultation.slug}.xlsx"'
-    return response
+    return table_response({"Innspill": table}, f"innspill-{consultation.slug}", "xlsx")

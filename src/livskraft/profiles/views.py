@@ -10,11 +10,11 @@ from django.utils.translation import gettext_lazy
 
 from livskraft.analysis.errors import MissingDataError
 from livskraft.places.models import Municipality
+from livskraft.web.downloads import table_response
 from livskraft.web.formatting import percent, whole
 
 from . import charts, choropleth, outlook, reports
 from .attractiveness_tables import attractiveness_table
-from .exports import table_response
 from .forms import PeriodForm
 from .projection_tables import kommune_table
 
@@ -164,7 +164,8 @@ def kommune_data(request, code: str, table: str, fmt: str):
         data = KOMMUNE_TABLES[table](code, period)
     except MissingDataError as error:
         raise Http404(str(error)) from error
-    return table_response(data, f"{table}_{code}", fmt)
+    name = f"{table}_{code}"
+    return table_response({name: data}, name, fmt)
 
 
 def national(request):
@@ -231,5 +232,6 @@ def national_data(request, table: str, fmt: str):
         data = NATIONAL_TABLES[table](period)
     except MissingDataError as error:
         raise Http404(str(error)) from error
-    return table_response(data, f"{table}_{period.start}_{period.end}", fmt)
+    name = f"{table}_{period.start}_{period.end}"
+    return table_response({name: data}, name, fmt)
 
