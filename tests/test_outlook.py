@@ -1,9 +1,13 @@
 """Attractiveness and projection on the synthetic region (tests/synthetic_outlook.py)."""
 
+import io
+from csv import DictReader
+
 import numpy as np
+import openpyxl
 import pytest
 
-from livskraft.analysis.projection import project, step
+from livskraft.analysis.projection import project
 from livskraft.profiles import attractiveness_tables, projection_tables
 from livskraft.sources.problems import DataRejected
 from livskraft.stats.importing import import_directory
@@ -16,11 +20,26 @@ def client(client, settings):
     return client
 
 
-def test_attractiveness_parts_add_up_for_every_kommune(outlook_data):
+def test_attractiveness_of_testvik_nord_worked_by_hand(outlook_data):
+    """tests/synthetic_outlook.py, 2016–2021. Exposed (non-public) jobs 2016 per kommune:
+    9911 400+200+150 = 750, 9912 500, 9913 850, 9914 220, 9915 430, 9916 380: 3,130.
+    Basis jobs 2021 = round(basis·(1+g)^5): 9911 400·1.04^5 = 486.7 → 487 (+87), 9912
+    300·0.98^5 = 271.2 → 271 (−29), 9913 500·1.01^5 = 525.5 → 526 (+26), 9914 100·0.96^5 =
+    81.5 → 82 (−18), 9915 +0, 9916 200·1.03^5 = 231.9 → 232 (+32): +98 of 1,750 basis jobs."""
     table, model = attractiveness_tables.attractiveness_table(2016, 2021)
     assert len(table) == 6 and table.rangering.tolist() == list(range(1, 7))
-    slope = 100 * model.coefficients["relative_job_growth"] / 100
-    for row in table.itertuples():
+    testvik = table.set_index("kommunenr").loc["9911"]
+    assert testvik.arbeidsplasser_2016 == 750  # public jobs are left out
+    assert testvik.jobbvekst_pst == pytest.approx(11.60, abs=0.005)  # 87 / 750
+    assert testvik.nasjonal_vekst_pst == pytest.approx(3.131, abs=0.001)  # 98 / 3,130
+    # industry mix: (400·(98/1750 − 98/3130) + 350·(0 − 98/3130)) / 750
+    #             = (400·0.024690 − 350·0.031310) / 750 = −0.144 %
+    assert testvik.bransjeeffekt_pst == pytest.approx(-0.144, abs=0.005)  # shown to 2 decimals
+    # net migration 2016–2020: 5 years × (4 per sex and age × 2 × 10 ages + 20 immigrants)
+    # = 500, over the 2016 population 20·2·90 + 2·2·16 = 3,664: 13.65 %
+    assert testvik.nettoflytting_pst == pytest.approx(13.65, abs=0.01)
+    slope = model.coefficients["relative_job_growth"]
+    for row in table.itertuples():  # the definitions in analysis/shift_share and attractiveness
         business = (row.jobbvekst_pst - row.nasjonal_vekst_pst - row.bransjeeffekt_pst
                     - row.befolkningseffekt_pst)
         assert row.naeringsattraktivitet_pst == pytest.approx(business, abs=0.02)
@@ -28,10 +47,6 @@ def test_attractiveness_parts_add_up_for_every_kommune(outlook_data):
         assert row.bostedsattraktivitet_pst == pytest.approx(residential, abs=0.02)
         total = row.bostedsattraktivitet_pst + slope * row.naeringsattraktivitet_pst
         assert row.samlet_attraktivitet_pst == pytest.approx(total, abs=0.02)
-    testvik = table.set_index("kommunenr").loc["9911"]
-    assert testvik.arbeidsplasser_2016 == 750  # public jobs are left out
-    assert testvik.jobbvekst_pst == pytest.approx(100 * (round(400 * 1.04**5) - 400) / 750,
-                                                  abs=0.01)
     assert model.observations == 6 and 0 <= model.r_squared <= 1
 
 
@@ -44,15 +59,20 @@ def test_projection_reproduces_the_known_migration_and_scenarios(outlook_data):
     assert np.abs(data.migration[index] - region.migration("9911")).max() < 1.0
     table = projection_tables.kommune_table("9911", 10, extra=projection_tables.Extra(20, 20, 29))
     by = table.pivot_table(index="aar", columns="scenario", values="folketall")
-    assert by.loc[2022, "custom"] - by.loc[2022, "main"] == 20
+    # migrants arrive by 1 January, after the year's deaths and births, so in the first year
+    # each scenario differs from the main one by its migrants alone:
+    assert by.loc[2022, "custom"] - by.loc[2022, "main"] == 20  # the 20 extra a year
+    # net immigration 20 a year
     assert by.loc[2022, "main"] - by.loc[2022, "zero_immigration"] == pytest.approx(20, abs=1)
-    history = data.history[-1, index:index + 1]
-    closed = project(history, data.rates, np.zeros_like(history), 10,
-                     data.fertility_scale[index], data.mortality_scale[index])
-    assert by.loc[2031, "no_migration"] == round(closed[-1].sum())
-    first, _ = step(history, data.rates, data.migration[index:index + 1],
-                    data.fertility_scale[index], data.mortality_scale[index])
-    assert by.loc[2022, "main"] == round(first.sum())
+    # all migration: the residual estimate, which the history was built with as 4 per sex and
+    # age × 2 sexes × ages 20–29 + 20 immigrants = 100 a year; the history is rounded to whole
+    # persons every year, and survivors like 20·(1 − 0.0005) = 19.99 round up, which the
+    # residual method reads as migrants: at most 0.5 in each of the 212 cells, about +10 here
+    residual = data.migration[index].sum()
+    assert 100 <= residual <= 100 + 0.5 * 212 and residual == pytest.approx(100, abs=15)
+    assert by.loc[2022, "main"] - by.loc[2022, "no_migration"] == pytest.approx(residual, abs=1)
+    # the 2021 population, 1 January, summed from the synthetic file
+    assert by.loc[2021, "main"] == by.loc[2021, "no_migration"] == int(data.history[-1, index].sum())
 
 
 def test_ssb_projection_is_shown_beside_ours_with_the_difference(outlook_data):
@@ -104,6 +124,18 @@ def test_kommune_page_shows_attractiveness_and_projection(client, outlook_data):
     wrong = client.get("/kommune/9911/?ekstra=mange").content.decode()
     assert "Eget scenario: skriv et tall" in wrong
     csv = client.get("/kommune/9911/data/framskriving.csv?start=2016&end=2021&borders=2024")
-    assert csv.content.decode().splitlines()[0].startswith("aar,scenario,scenario_navn,folketall")
+    rows = list(DictReader(io.StringIO(csv.content.decode())))
+    assert list(rows[0])[:4] == ["aar", "scenario", "scenario_navn", "folketall"]
+    ssb = {int(r["aar"]): int(r["folketall"]) for r in rows if r["scenario"] == "ssb_MMMM"}
+    assert ssb[2022] == 3434 and ssb[2031] == 3756  # 3400·1.01 = 3,434; 3400·1.01^10 = 3,755.7
+    main = {int(r["aar"]): int(r["folketall"]) for r in rows if r["scenario"] == "main"}
+    none = {int(r["aar"]): int(r["folketall"]) for r in rows if r["scenario"] == "no_migration"}
+    assert main[2022] - none[2022] == pytest.approx(110, abs=5)  # 100 + rounding, see above
     ranking = client.get("/kommune/9911/data/attraktivitet.xlsx?start=2016&end=2021")
-    assert ranking.status_code == 200
+    sheet = openpyxl.load_workbook(io.BytesIO(ranking.content)).active
+    header, *body = list(sheet.iter_rows(values_only=True))
+    column = {name: i for i, name in enumerate(header)}
+    testvik = next(r for r in body if r[column["kommunenr"]] == "9911")
+    assert testvik[column["arbeidsplasser_2016"]] == 750
+    assert testvik[column["jobbvekst_pst"]] == pytest.approx(11.60, abs=0.005)  # 87 / 750
+    assert len(body) == 6
