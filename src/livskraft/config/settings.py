@@ -49,6 +49,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "django.middleware.gzip.GZipMiddleware",  # HTML, SVG, CSV; adds random bytes against BREACH
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -125,6 +126,10 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 if os.environ.get("LIVSKRAFT_REDIS_URL"):
     CACHES["default"] = {"BACKEND": "django.core.cache.backends.redis.RedisCache",
                          "LOCATION": os.environ["LIVSKRAFT_REDIS_URL"]}
+# Finished anonymous pages (livskraft.web.page_cache), read by the ASGI front in its event
+# loop: keep this one in local memory, per process.
+CACHES["pages"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                   "LOCATION": "pages", "OPTIONS": {"MAX_ENTRIES": 3000}}
 # Rate limits count per browser session, never per IP: a whole hall shares one network.
 RATELIMIT_USE_CACHE = "default"
 

@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from django.views.decorators.csrf import csrf_exempt
+from django.views.i18n import set_language
 
 from .account import account, login
 
@@ -11,7 +13,9 @@ urlpatterns = [
     path("konto/", account, name="account"),
     path("", include("livskraft.consultations.urls")),
     path("", include("livskraft.workshops.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # Without a CSRF token in the language form every anonymous page is the same for all
+    # visitors and can be cached; a forged request could only switch someone's language.
+    path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
     path("", include("livskraft.profiles.urls")),
     path("", include("livskraft.placefinder.urls")),
 ]

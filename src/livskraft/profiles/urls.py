@@ -1,17 +1,19 @@
 from django.urls import path, re_path
 
+from livskraft.web.page_cache import cached_page
+
 from . import views
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", cached_page(views.home), name="home"),
     path("finn/", views.find, name="find"),
-    re_path(r"^kommune/(?P<code>\d{4})/$", views.kommune, name="kommune"),
+    re_path(r"^kommune/(?P<code>\d{4})/$", cached_page(views.kommune), name="kommune"),
     re_path(
         r"^kommune/(?P<code>\d{4})/data/(?P<table>[a-z]+)\.(?P<fmt>csv|xlsx)$",
         views.kommune_data,
         name="kommune-data",
     ),
-    path("nasjonalt/", views.national, name="national"),
+    path("nasjonalt/", cached_page(views.national), name="national"),
     re_path(
         r"^nasjonalt/data/(?P<table>[a-z]+)\.(?P<fmt>csv|xlsx)$",
         views.national_data,

@@ -1,0 +1,135 @@
+"""Cached pages: validators and conditional GET in Django, and the ASGI front that replays
+finished pages without queries, never shares a session's page and sees a new import."""
+
+import asyncio
+import gzip
+from pathlib import Path
+
+import pytest
+from asgiref.sync import async_to_sync
+from django.core.cache import caches
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from livskraft.stats.importing import import_directory
+from livskraft.web import page_cache
+
+pytestmark = pytest.mark.django_db
+SITE_CSS = Path(__file__).parents[2] / "src/livskraft/web/static/livskraft/site.css"
+
+
+@pytest.fixture
+def client(client, settings):
+    settings.ALLOWED_HOSTS = ["testserver", "127.0.0.1"]
+    return client
+
+
+@pytest.fixture
+def imported(synthetic_dir, settings):
+    settings.ALLOWED_HOSTS = ["testserver", "127.0.0.1"]
+    caches["pages"].clear()
+    import_directory(synthetic_dir)
+    return synthetic_dir
+
+
+def asgi_get(path: str, *headers: tuple[bytes, bytes]) -> tuple[int, dict, bytes]:
+    """One GET through the whole ASGI application (front, Django), as uvicorn sends it."""
+    from livskraft.config.asgi import application
+
+    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1",
+             "method": "GET", "scheme": "http", "path": path, "raw_path": path.encode(),
+             "query_string": b"", "root_path": "", "server": ("127.0.0.1", 8000),
+             "client": ("127.0.0.1", 50000), "headers": [(b"host", b"127.0.0.1"), *headers]}
+    messages = []
+
+    async def call():
+        delivered = False
+
+        async def receive():
+            nonlocal delivered
+            if not delivered:
+                delivered = True
+                return {"type": "http.request", "body": b"", "more_body": False}
+            await asyncio.Event().wait()  # the client stays until the answer is sent
+
+        async def send(message):
+            messages.append(message)
+
+        await application(scope, receive, send)
+
+    async_to_sync(call)()
+    start = messages[0]
+    headers = {name.decode().lower(): value.decode() for name, value in start["headers"]}
+    body = b"".join(m.get("body", b"") for m in messages[1:])
+    return start["status"], headers, body
+
+
+def test_anonymous_page_carries_validators_and_answers_304(client, imported):
+    first = client.get("/")
+    assert first.status_code == 200
+    assert first["Cache-Control"] == "public, max-age=1"
+    assert first["Last-Modified"].endswith(" GMT")
+    assert "Accept-Language" in first["Vary"] and "Cookie" in first["Vary"]
+    again = client.get("/", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304 and again.content == b""
+
+
+def test_logged_in_page_is_private(client, imported, django_user_model):
+    user = django_user_model.objects.create_user("planlegger", password="x")
+    client.force_login(user)
+    response = client.get("/")
+    assert response["Cache-Control"] == "private, no-cache"
+    assert "ETag" not in response
+
+
+def test_front_replays_a_page_without_a_query(imported):
+    page_cache.version.refresh()
+    status, headers, body = asgi_get("/")  # rendered by Django and kept
+    assert status == 200 and "Testvik" in body.decode()
+    with CaptureQueriesContext(connection) as queries:
+        replay = asgi_get("/")
+    assert len(queries) == 0
+    assert replay == (status, headers, body)
+
+
+def test_front_answers_if_none_match_with_304(imported):
+    page_cache.version.refresh()
+    _, headers, _ = asgi_get("/")
+    status, again, body = asgi_get("/", (b"if-none-match", headers["etag"].encode()))
+    assert status == 304 and body == b""
+    assert again["etag"] == headers["etag"]
+
+
+def test_front_compresses_the_same_page(imported):
+    page_cache.version.refresh()
+    _, plain_headers, plain = asgi_get("/")
+    _, headers, packed = asgi_get("/", (b"accept-encoding", b"gzip, deflate, br"))
+    assert headers["content-encoding"] == "gzip" and "content-encoding" not in plain_headers
+    assert gzip.decompress(packed) == plain
+    assert len(packed) < len(plain) / 2
+
+
+def test_front_never_replays_to_a_session(imported):
+    page_cache.version.refresh()
+    asgi_get("/")
+    with CaptureQueriesContext(connection) as queries:
+        status, _, _ = asgi_get("/", (b"cookie", b"sessionid=abc"))
+    assert status == 200 and len(queries) >= 1  # Django looked the session up
+
+
+def test_front_renders_again_after_an_import(imported):
+    page_cache.version.refresh()
+    asgi_get("/")
+    before = page_cache.version.cached()
+    import_directory(imported)  # a new data load: a new version
+    page_cache.version.refresh()
+    assert page_cache.version.cached() != before
+    with CaptureQueriesContext(connection) as queries:
+        status, _, _ = asgi_get("/")
+    assert status == 200 and len(queries) >= 1
+
+
+def test_front_serves_static_files_as_they_are_on_disk(imported):
+    status, headers, body = asgi_get("/static/livskraft/site.css")
+    assert status == 200 and body == SITE_CSS.read_bytes()
+    assert headers["content-type"].startswith("text/css")
