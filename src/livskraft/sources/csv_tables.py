@@ -12,13 +12,13 @@ import pandas as pd
 from .problems import Problem
 
 MAX_PROBLEMS_PER_COLUMN = 5
-PATTERNS = {
-    "code4": re.compile(r"^\d{4}$"),
-    "code2": re.compile(r"^\d{2}$"),
-    "int": re.compile(r"^\d+$"),
-    "signed": re.compile(r"^-?\d+$"),
+PATTERNS = {  # ASCII digits only: \d alone also matches e.g. Arabic-Indic digits
+    "code4": re.compile(r"^\d{4}$", re.ASCII),
+    "code2": re.compile(r"^\d{2}$", re.ASCII),
+    "int": re.compile(r"^\d+$", re.ASCII),
+    "signed": re.compile(r"^-?\d+$", re.ASCII),
     "flag": re.compile(r"^[01]$"),
-    "weight": re.compile(r"^(0(\.\d+)?|1(\.0+)?)$"),
+    "weight": re.compile(r"^(0(\.\d+)?|1(\.0+)?)$", re.ASCII),
 }
 EXPLANATIONS = {
     "code4": "et firesifret nummer",
