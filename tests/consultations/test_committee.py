@@ -5,7 +5,9 @@ import pytest
 from django.test import Client
 
 from livskraft.consultations import intake
-from livskraft.consultations.models import Question, Statement, Submission, Vote
+from livskraft.consultations.models import Consultation, Question, Statement, Submission, Vote
+from tests import page_parts as part
+from tests.consultations.conftest import THEMES
 
 ACTIONS = [
     ("GET", "moderer/"), ("GET", "analyse/"), ("GET", "analyse/sammendrag/"),
@@ -54,11 +56,19 @@ def test_permission_matrix(role, method, path, people, consultation, settings):
 
 
 def test_everyone_may_read_and_answer_the_public_consultation(client, consultation):
-    assert client.get(f"/horing/{consultation.slug}/").status_code == 200
-    assert client.get(f"/horing/{consultation.slug}/innspill/").status_code == 200
+    page = part.document(client.get(f"/horing/{consultation.slug}/").content)
+    assert [part.text(h) for h in page.xpath("//h1")] == ["Distriktspolitikk for framtida"]
+    assert [part.text(h) for h in page.xpath("//section/h3")] == THEMES  # in their order
+    first = page.xpath("//section[h3='Digital infrastruktur']//li")
+    assert [part.text(q) for q in first] == ["Hva bør gjøres med digital infrastruktur?"]
+    form = part.document(client.get(f"/horing/{consultation.slug}/innspill/").content)
+    questions = Question.objects.filter(theme__consultation=consultation)
+    assert len(form.xpath("//textarea")) == questions.count() == 5  # one field per question
     consultation.published = False
     consultation.save()
-    assert client.get(f"/horing/{consultation.slug}/").status_code == 404
+    hidden = client.get(f"/horing/{consultation.slug}/")
+    assert hidden.status_code == 404
+    assert "Distriktspolitikk for framtida" not in hidden.content.decode()
 
 
 def test_hide_with_reason_keeps_the_text_and_publish_shows_it(client, people, consultation):
@@ -153,3 +163,50 @@ def test_summary_pdf_keeps_the_five_respondent_rule(client, people, consultation
     assert "Distriktspolitikk for framtida" in text and "7 innspill" in text
     assert "Prøvefylke\n6" in text and "Eksempelfylke\nfærre enn 5" in text
     assert "Privatperson\n7" in text
+
+
+def moderate(client, consultation, **data):
+    return client.post(f"/horing/{consultation.slug}/moderer/", data)
+
+
+def test_rejecting_a_statement_keeps_it_off_the_poll_and_it_cannot_be_voted_on(
+        client, people, consultation):
+    url = f"/horing/{consultation.slug}/enig/"
+    client.post(url, {"text": "Ferjene skal være gratis"})
+    statement = Statement.objects.get()
+    moderator = Client()
+    moderator.force_login(people["moderator"])
+    assert moderate(moderator, consultation, action="reject",
+                    statement=statement.id).status_code == 302
+    statement.refresh_from_db()
+    assert statement.status == Statement.REJECTED and statement.text == "Ferjene skal være gratis"
+    poll = part.document(client.get(url).content)
+    assert [part.text(li) for li in poll.xpath("//ul[@class='statements']/li")] == [
+        "Ingen påstander ennå."]
+    pending = part.document(moderator.get(f"/horing/{consultation.slug}/moderer/").content)
+    assert pending.xpath("//form[contains(@class, 'card')]//p") == []  # no longer waiting
+    refused = client.post(url, {"statement": statement.id, "value": "1"}, follow=True)
+    assert "Ugyldig stemme." in [part.text(p) for p in
+                                 part.document(refused.content).xpath("//p[@role='status']")]
+    assert not Vote.objects.exists()
+
+
+@pytest.mark.parametrize("action", ["approve", "reject", "publish", "hide"])
+def test_a_moderator_cannot_act_on_another_consultations_items(client, people, consultation,
+                                                               action):
+    """`moderator` moderates `consultation`; the ids below belong to the other one ("annen")."""
+    other = Consultation.objects.get(slug="annen")
+    their_statement = Statement.objects.create(consultation=other, text="Fremmed påstand")
+    their_submission = submit(other, text="Fremmed innspill")
+    client.force_login(people["moderator"])
+    data = {"action": action, "statement": their_statement.id,
+            "submission": their_submission.id, "reason": "Forsøk"}
+    # through their own consultation's page: the id is not found there (404, or back to the
+    # list with a message)
+    assert moderate(client, consultation, **data).status_code in (302, 404)
+    # through the other consultation's page: not a member there
+    assert moderate(client, other, **data).status_code == 403
+    their_statement.refresh_from_db()
+    their_submission.refresh_from_db()
+    assert their_statement.status == Statement.PENDING
+    assert their_submission.status == Submission.PENDING and their_submission.hidden_reason == ""
