@@ -5,6 +5,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -135,3 +136,48 @@ def test_projection_cli_rejects_bad_input_clearly(tmp_path, outlook_dir):
     result = livskraft(tmp_path, "analyse", "attractiveness", "--from", "2016", "--to", "2021",
                        "--terms", "weather", check=False)
     assert result.returncode == 2 and "Ukjente regresjonsledd: weather" in result.stderr
+
+
+EXAMPLE = Path(__file__).parents[1] / "docs" / "examples" / "distriktshoring.json"
+
+
+def consultations_in(home) -> list[tuple[str, str]]:
+    with sqlite3.connect(home / "livskraft.sqlite3") as database:
+        return database.execute("SELECT slug, title FROM consultations_consultation").fetchall()
+
+
+def test_consultation_load_creates_then_updates_the_example(tmp_path):
+    first = livskraft(tmp_path, "consultation", "load", EXAMPLE)
+    assert first.stdout.startswith(
+        "Høringen «Distriktspolitikk for framtida» ligger på /horing/distriktshoring/")
+    again = livskraft(tmp_path, "consultation", "load", EXAMPLE)  # loading twice is safe
+    assert again.stdout.startswith("Høringen «Distriktspolitikk for framtida»")
+    assert consultations_in(tmp_path) == [("distriktshoring", "Distriktspolitikk for framtida")]
+    with sqlite3.connect(tmp_path / "livskraft.sqlite3") as database:
+        themes = [t for (t,) in database.execute(
+            "SELECT title FROM consultations_theme ORDER BY position")]
+    # the five themes of docs/examples/distriktshoring.json, in order, once
+    assert themes == ["Verdiskaping og arbeidsplasser", "Tjenester der folk bor",
+                      "Attraktivt for unge", "Digital infrastruktur", "Sentralisering"]
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    (None, "kan ikke lese"),  # no such file
+    ("{not json", "kan ikke lese"),
+    ('{"slug": "uten-temaer", "title": "T", "organiser": "O", "introduction": "I",'
+     ' "deadline": "2027-03-01T12:00:00"}', "kan ikke lese"),  # no "themes"
+    ('{"slug": "feil-frist", "title": "T", "organiser": "O", "introduction": "I",'
+     ' "deadline": "snart", "themes": []}', "kan ikke lese"),
+    ('{"slug": "ukjent-medlem", "title": "T", "organiser": "O", "introduction": "I",'
+     ' "deadline": "2027-03-01T12:00:00", "themes": [{"title": "Tema", "questions": ["Hva?"]}],'
+     ' "members": [{"username": "finnesikke", "role": "moderator"}]}', "Ukjent bruker finnesikke"),
+])
+def test_consultation_load_rejects_a_bad_description_clearly_and_stores_nothing(
+        tmp_path, content, message):
+    path = tmp_path / "beskrivelse.json"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    result = livskraft(tmp_path, "consultation", "load", path, check=False)
+    assert result.returncode == 2, result.stderr
+    assert message in result.stderr and "Traceback" not in result.stderr
+    assert consultations_in(tmp_path) == []
