@@ -99,16 +99,24 @@ def test_immigration_effect_on_synthetic_data(tmp_path, synthetic_dir):
     assert rows["9903"]["kategori"] == "declining"
 
 
-def test_import_of_a_bad_directory_reports_and_keeps_the_database_unchanged(tmp_path, synthetic_dir):
+def test_import_of_a_bad_file_reports_it_and_keeps_its_stored_rows(tmp_path, synthetic_dir):
     livskraft(tmp_path, "import-data", synthetic_dir)
     totals = synthetic_dir / "population" / "kommune_befolkning_total_b2024.csv"
     totals.write_text(totals.read_text().replace("2022,9901,Testvik,1030", "2022,9901,Testvik,x"))
     result = livskraft(tmp_path, "import-data", synthetic_dir, check=False)
-    assert result.returncode == 2
-    assert "Ingenting ble importert" in result.stderr
-    assert "kommune_befolkning_total_b2024.csv, linje 4: personer='x'" in result.stderr
+    assert result.returncode == 1  # some files left out, the others imported
+    assert "Disse filene ble ikke importert" in result.stderr
+    assert "kommune_befolkning_total_b2024.csv, linje 4: personer='x' er ikke et heltall" \
+        in result.stderr
+    assert "population_changes: 6 rader" in result.stdout
     after = livskraft(tmp_path, "analyse", "population", "--kommune", "9901", "--format", "csv")
     assert "2022,1030,0" in after.stdout
+
+
+def test_import_of_nothing_usable_says_so(tmp_path):
+    result = livskraft(tmp_path, "import-data", tmp_path / "nowhere", check=False)
+    assert result.returncode == 2
+    assert "Ingenting ble importert" in result.stderr and "finnes ikke" in result.stderr
 
 
 def test_attractiveness_and_projection_from_the_cli(tmp_path, outlook_dir):

@@ -54,26 +54,35 @@ def serve(host: str, port: int, workers: int) -> None:
                 log_level="warning")
 
 
-@main.command("import-data", help="Importer en mappe med CSV/GeoJSON (formatet i shared/data).")
+@main.command("import-data", help="Importer en mappe med CSV/GeoJSON (formatet i shared/data). "
+              "Filer med feil blir stående utenfor og listes opp; resten importeres. "
+              "Avslutter med 0 når alt ble importert, 1 når noen filer ble stående utenfor, "
+              "2 når ingenting ble importert.")
 @click.argument("directory", type=click.Path(path_type=Path))
 def import_data(directory: Path) -> None:
     _django()
     from livskraft.sources.problems import DataRejected
     from livskraft.stats.importing import import_directory
+    from livskraft.web.data_messages import describe
 
     try:
         result = import_directory(directory)
     except DataRejected as rejected:
         click.echo("Ingenting ble importert. Rett disse feilene og prøv igjen:", err=True)
         for problem in rejected.problems:
-            click.echo(f"  - {problem}", err=True)
+            click.echo(f"  - {describe(problem)}", err=True)
         sys.exit(2)
     for kind, rows in result.stored.items():
         click.echo(f"{kind}: {rows} rader")
     for note in result.notes:
-        click.echo(f"merk: {note}")
+        click.echo(f"merk: {describe(note)}")
     for name in result.skipped:
         click.echo(f"hoppet over (ikke et kjent filformat): {name}")
+    if result.rejected:
+        click.echo("Disse filene ble ikke importert (resten ble det):", err=True)
+        for problem in result.rejected:
+            click.echo(f"  - {describe(problem)}", err=True)
+        sys.exit(1)
 
 
 @main.command(help="Hent data fra SSB (PxWebApi og KLASS).")

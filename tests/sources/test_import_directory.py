@@ -3,9 +3,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from livskraft.sources.csv_tables import read_table
-from livskraft.sources.problems import DataRejected
+from livskraft.sources.problems import DataRejected, Problem
 from livskraft.stats.importing import import_directory
 from livskraft.stats.models import PlaceIndicator, PopulationChange, PopulationTotal
+from livskraft.web.data_messages import describe
 
 pytestmark = pytest.mark.usefixtures("empty_database")
 
@@ -26,52 +27,71 @@ def test_a_valid_directory_is_imported(synthetic_dir):
 
 
 @pytest.mark.parametrize(
-    ("transform", "line", "reason"),
+    ("transform", "line", "code", "reason"),
     [
-        (lambda t: t.replace("personer,", "folk,", 1), 1, "mangler kolonne(r) personer"),
+        (lambda t: t.replace("personer,", "folk,", 1), 1, "missing_columns",
+         "mangler kolonne(r) personer"),
         (lambda t: t.replace("2021,9902,Prøvebygd,505", "2021,9902,Prøvebygd,mange"), 6,
-         "personer='mange' er ikke et heltall"),
-        (lambda t: t.replace("2020,9903", "2020,9909"), 8, "ukjent kommunenummer 9909"),
-        (lambda t: t + "2020,9901,Testvik,1000,500,500,0\n", 11, "dobbel rad"),
-        (lambda t: t.replace("1010,505,505", "1010,505,500"), 3, "personer ≠ menn + kvinner"),
+         "bad_value", "personer='mange' er ikke et heltall"),
+        (lambda t: t.replace("2020,9903", "2020,9909"), 8, "unknown_code",
+         "ukjent kommunenummer 9909"),
+        (lambda t: t + "2020,9901,Testvik,1000,500,500,0\n", 11, "duplicate_row", "dobbel rad"),
+        (lambda t: t.replace("1010,505,505", "1010,505,500"), 3, "persons_not_men_plus_women",
+         "personer ≠ menn + kvinner"),
         (lambda t: t.replace("2020,9901,Testvik,1000,500,500,0", "2020,9901,Testvik,1000,500"),
-         2, "ikke et heltall"),
+         2, "bad_value", "ikke et heltall"),
     ],
 )
-def test_bad_files_are_rejected_with_file_line_and_reason_and_nothing_is_stored(
-    synthetic_dir, transform, line, reason
+def test_a_bad_file_is_left_out_with_file_line_and_reason_and_the_rest_is_imported(
+    synthetic_dir, transform, line, code, reason
 ):
     rewrite(synthetic_dir, TOTALS, transform)
+    result = import_directory(synthetic_dir)
+    assert {(p.file, p.line, p.code) for p in result.rejected} >= {(TOTALS, line, code)}
+    messages = [describe(p) for p in result.rejected]
+    assert any(m.startswith(f"{TOTALS}, linje {line}: ") and reason in m for m in messages), messages
+    assert not PopulationTotal.objects.exists()  # nothing of the bad file
+    assert PopulationChange.objects.count() == 6  # the good file next to it: 3 kommuner × 2 years
+
+
+def test_population_without_any_code_list_is_left_out(synthetic_dir):
+    (synthetic_dir / "codes" / "kommuner_2024.csv").unlink()
     with pytest.raises(DataRejected) as rejected:
         import_directory(synthetic_dir)
-    messages = [str(p) for p in rejected.value.problems]
-    assert any(m.startswith(f"{TOTALS}, linje {line}: ") and reason in m for m in messages), messages
-    assert not PopulationTotal.objects.exists()
-    assert not PopulationChange.objects.exists()
+    problems = rejected.value.problems
+    assert {(p.file, p.code, p.values["years"]) for p in problems} == {
+        (TOTALS, "no_code_list", "2024"),
+        ("population/kommune_befolkningsendringer_b2024.csv", "no_code_list", "2024")}
+    assert "ingen kodeliste for grensene 2024" in describe(problems[0])
 
 
-def test_population_without_any_code_list_is_rejected(synthetic_dir):
-    (synthetic_dir / "codes" / "kommuner_2024.csv").unlink()
-    with pytest.raises(DataRejected, match="ingen kodeliste for grensene 2024"):
-        import_directory(synthetic_dir)
-
-
-def test_broken_geojson_and_unreadable_files_are_rejected(synthetic_dir):
+def test_broken_geojson_and_unreadable_files_are_reported(synthetic_dir):
     (synthetic_dir / "geo").mkdir()
     (synthetic_dir / "geo" / "kommuner_2024.geojson").write_text("{not json", encoding="utf-8")
     (synthetic_dir / "codes" / "kommuner_2024.csv").write_bytes(b"\xff\xfe\x00 latin")
     with pytest.raises(DataRejected) as rejected:
         import_directory(synthetic_dir)
-    text = str(rejected.value)
-    assert "geo/kommuner_2024.geojson" in text and "ugyldig GeoJSON" in text
+    text = [describe(p) for p in rejected.value.problems]
+    assert "geo/kommuner_2024.geojson, linje 1: ugyldig GeoJSON (ikke JSON)" in text
     assert "codes/kommuner_2024.csv: filen er ikke UTF-8-kodet" in text
 
 
+def test_a_new_file_that_crashes_its_reader_leaves_the_others_alone(synthetic_dir):
+    (synthetic_dir / "population" / "kommune_befolkning_alder_kjonn_b2024.csv.gz").write_bytes(
+        b"\x1f\x8b not really gzip")
+    result = import_directory(synthetic_dir)
+    assert [(p.file, p.code) for p in result.rejected] == [
+        ("population/kommune_befolkning_alder_kjonn_b2024.csv.gz", "broken_csv")]
+    assert result.stored["population_totals"] == 9
+
+
 def test_an_empty_or_missing_directory_is_a_clear_error(tmp_path):
-    with pytest.raises(DataRejected, match="finnes ikke"):
+    with pytest.raises(DataRejected) as missing:
         import_directory(tmp_path / "nowhere")
-    with pytest.raises(DataRejected, match="fant ingen kjente datafiler"):
+    assert describe(missing.value.problems[0]).endswith("finnes ikke eller er ikke en mappe")
+    with pytest.raises(DataRejected) as empty:
         import_directory(tmp_path)
+    assert describe(empty.value.problems[0]).endswith("fant ingen kjente datafiler")
 
 
 def test_reimport_replaces_instead_of_duplicating(synthetic_dir):
@@ -89,7 +109,7 @@ def test_read_table_never_crashes_on_arbitrary_bytes(tmp_path_factory, content):
     path.write_bytes(content)
     table, problems = read_table(path, "file.csv", {"aar": "int", "kommunenr": "code4"})
     assert (table is None) == bool(problems)
-    assert all(p.file == "file.csv" and p.reason for p in problems)
+    assert all(p.file == "file.csv" and p.code for p in problems)
 
 
 CELL = st.text(alphabet="0123456789 -x,\t٣", max_size=6)  # ٣: ARABIC-INDIC DIGIT THREE
@@ -147,12 +167,14 @@ def test_ba_region_codes_missing_from_the_list_are_matched_by_name_and_reported(
     (regions / "ba_regioner_2024.csv").write_text(
         header + "9901,Testvik,1,Testvik,0,0,0,a\n1567,Prøvebygd,1,Testvik,12.5,0,0,b\n")
     result = import_directory(synthetic_dir)
-    assert result.notes == ["regions/ba_regioner_2024.csv, linje 3: 1567 Prøvebygd finnes ikke "
-                            "i kodelisten for 2024; brukte 9902 etter navnet"]
+    assert [describe(n) for n in result.notes] == [
+        "regions/ba_regioner_2024.csv, linje 3: 1567 Prøvebygd finnes ikke i kodelisten for 2024; "
+        "brukte 9902 etter navnet"]
     assert PlaceIndicator.objects.get(indicator="reisetid", code="9902").value == 12.5
     (regions / "ba_regioner_2024.csv").write_text(header + "1567,Atlantis,1,X,1,0,0,c\n")
-    with pytest.raises(DataRejected, match="linje 2: ukjent kommunenummer 1567 \\(Atlantis\\)"):
-        import_directory(synthetic_dir)
+    rejected = import_directory(synthetic_dir).rejected
+    assert [describe(p) for p in rejected] == [
+        "regions/ba_regioner_2024.csv, linje 2: ukjent kommunenummer 1567 (Atlantis)"]
 
 
 def test_place_indicators_are_imported_and_unknown_ones_rejected(synthetic_dir):
@@ -163,5 +185,18 @@ def test_place_indicators_are_imported_and_unknown_ones_rejected(synthetic_dir):
     import_directory(synthetic_dir)
     assert PlaceIndicator.objects.get(indicator="boligpris", code="9902").value == 24500.5
     (extra / "kommune_indikator_vaer_b2024.csv").write_text("aar,kommunenr,verdi\n2024,9901,1\n")
-    with pytest.raises(DataRejected, match="ukjent indikator «vaer»"):
-        import_directory(synthetic_dir)
+    rejected = import_directory(synthetic_dir).rejected
+    assert [describe(p) for p in rejected] == [
+        "places/kommune_indikator_vaer_b2024.csv: ukjent indikator «vaer» (kjente: "
+        "arbeidsgiveravgift, boligpris, bredband, tiltakssone)"]
+
+
+def test_problems_are_told_in_the_users_language():
+    from django.utils import translation
+
+    problem = Problem("codes/x.csv", 4, "bad_value", {"column": "aar", "value": "x", "kind": "int"})
+    for language, text in (("nb", "codes/x.csv, linje 4: aar='x' er ikke et heltall ≥ 0"),
+                           ("nn", "codes/x.csv, linje 4: aar='x' er ikkje eit heiltal ≥ 0"),
+                           ("en", "codes/x.csv, line 4: aar='x' is not a whole number ≥ 0")):
+        with translation.override(language):
+            assert describe(problem) == text

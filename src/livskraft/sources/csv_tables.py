@@ -20,14 +20,6 @@ PATTERNS = {  # ASCII digits only: \d alone also matches e.g. Arabic-Indic digit
     "flag": re.compile(r"^[01]$"),
     "weight": re.compile(r"^(0(\.\d+)?|1(\.0+)?)$", re.ASCII),
 }
-EXPLANATIONS = {
-    "code4": "et firesifret nummer",
-    "code2": "et tosifret nummer",
-    "int": "et heltall ≥ 0",
-    "signed": "et heltall",
-    "flag": "0 eller 1",
-    "weight": "en vekt mellom 0 og 1",
-}
 
 
 def read_table(
@@ -37,20 +29,19 @@ def read_table(
     try:
         raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
     except UnicodeDecodeError:
-        return None, [Problem(name, None, "filen er ikke UTF-8-kodet")]
+        return None, [Problem(name, None, "not_utf8")]
     except pd.errors.EmptyDataError:
-        return None, [Problem(name, None, "filen er tom")]
+        return None, [Problem(name, None, "empty_file")]
     except (pd.errors.ParserError, EOFError, OSError) as error:
         line = re.search(r"line (\d+)", str(error))
-        reason = "feil antall felt eller ødelagt fil"
-        return None, [Problem(name, int(line.group(1)) if line else None, reason)]
+        return None, [Problem(name, int(line.group(1)) if line else None, "broken_csv")]
     missing = [c for c in columns if c not in raw.columns]
     if missing:
         found = ", ".join(raw.columns)
-        reason = f"mangler kolonne(r) {', '.join(missing)} (fant: {found})"
-        return None, [Problem(name, 1, reason)]
+        return None, [Problem(name, 1, "missing_columns",
+                              {"columns": ", ".join(missing), "found": found})]
     if raw.empty:
-        return None, [Problem(name, None, "filen har ingen datarader")]
+        return None, [Problem(name, None, "no_rows")]
     problems: list[Problem] = []
     for column, kind in columns.items():
         if kind == "text":
@@ -60,18 +51,14 @@ def read_table(
         if kind == "weight":
             bad |= values.eq("0") | values.str.fullmatch(r"0\.0*")
         for index in raw.index[bad][:MAX_PROBLEMS_PER_COLUMN]:
-            problems.append(
-                Problem(
-                    name,
-                    int(index) + 2,
-                    f"{column}={raw.at[index, column]!r} er ikke {EXPLANATIONS[kind]}",
-                )
-            )
+            problems.append(Problem(name, int(index) + 2, "bad_value",
+                                    {"column": column, "value": raw.at[index, column],
+                                     "kind": kind}))
     if key and not problems:
         duplicated = raw.duplicated(subset=key, keep="first")
         for index in raw.index[duplicated][:MAX_PROBLEMS_PER_COLUMN]:
             values = ", ".join(f"{k}={raw.at[index, k]}" for k in key)
-            problems.append(Problem(name, int(index) + 2, f"dobbel rad ({values})"))
+            problems.append(Problem(name, int(index) + 2, "duplicate_row", {"key": values}))
     if problems:
         return None, problems
     table = raw[list(columns)].copy()
@@ -93,6 +80,6 @@ def unknown_codes(
         pairs = pd.Series(list(zip(table[year_column], table[column])), index=table.index)
         bad = ~pairs.isin(known)
     return [
-        Problem(name, int(i) + 2, f"ukjent kommunenummer {table.at[i, column]}")
+        Problem(name, int(i) + 2, "unknown_code", {"code": table.at[i, column]})
         for i in table.index[bad][:MAX_PROBLEMS_PER_COLUMN]
     ]

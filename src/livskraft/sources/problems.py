@@ -1,17 +1,20 @@
-"""Problems found in incoming data, reported with file, line and reason."""
+"""Problems found in incoming data: file, line, a code and its values (no sentences here;
+the web and CLI layers translate codes, see `livskraft.web.data_messages`)."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
 class Problem:
     file: str
     line: int | None
-    reason: str
+    code: str
+    values: dict = field(default_factory=dict, hash=False)
 
     def __str__(self) -> str:
-        where = f"{self.file}, linje {self.line}" if self.line else self.file
-        return f"{where}: {self.reason}"
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        details = ", ".join(f"{k}={v}" for k, v in self.values.items())
+        return f"{where}: {self.code}" + (f" ({details})" if details else "")
 
 
 class DataRejected(Exception):

@@ -3,24 +3,18 @@
 from functools import lru_cache
 
 import pandas as pd
+from django.apps import apps
 from django.utils.translation import gettext as _
 
 from livskraft.analysis import borders
-from livskraft.analysis.accounts import COMPONENTS
 from livskraft.analysis.errors import MissingDataError
 from livskraft.places.models import CodeCrosswalk
+from livskraft.sources import registry
+from livskraft.sources.datasets.population_07459 import AGE_COLUMNS as AGES
 
-from .models import (
-    DataLoad,
-    DemographicRate,
-    Employment,
-    OfficialProjection,
-    PopulationByAge,
-    PopulationChange,
-    PopulationTotal,
-)
+from .models import DataLoad, DemographicRate, PopulationTotal
 
-AGE_COLUMNS = [f"a{age}" for age in range(106)]
+AGE_COLUMNS = list(AGES)
 
 
 def data_version() -> tuple:
@@ -70,57 +64,44 @@ def _on_borders(frame: pd.DataFrame, values: list[str], target: int,
 def population(target: int | None = None) -> pd.DataFrame:
     """`year, code, persons, estimated` for all years, on the borders of `target`.
     The frame is cached until new data is loaded; treat it as read-only."""
-    return _national("population", target or default_borders(), data_version())
+    return national("population_totals", target)
 
 
 def components(target: int | None = None) -> pd.DataFrame:
     """Components of change per year and code on the borders of `target` (cached, read-only)."""
-    return _national("components", target or default_borders(), data_version())
+    return national("population_changes", target)
 
 
 def employment(target: int | None = None) -> pd.DataFrame:
     """`year, code, industry, jobs, estimated` on the borders of `target` (cached, read-only)."""
-    return _national("employment", target or default_borders(), data_version())
+    return national("employment", target)
 
 
 def official_projection(target: int | None = None) -> pd.DataFrame:
     """SSB's projection: `year, code, alternative, persons, estimated` (cached, read-only)."""
-    return _national("official", target or default_borders(), data_version())
+    return national("official_projection", target)
 
 
 def population_by_age(target: int | None = None) -> pd.DataFrame:
     """`year, code, sex, a0..a105, estimated` for men and women (cached, read-only)."""
-    return _national("by_age", target or default_borders(), data_version())
+    return national("population_by_age", target)
+
+
+def national(key: str, target: int | None = None) -> pd.DataFrame:
+    """Any dataset of the registry with `values` as `year, code, *keys, *values, estimated`
+    on the borders of `target` (cached until new data is loaded, read-only)."""
+    return _national(key, target or default_borders(), data_version())
 
 
 @lru_cache(maxsize=16)
-def _national(kind: str, target: int, version: tuple) -> pd.DataFrame:
-    keys: tuple[str, ...] = ()
-    if kind == "population":
-        model, values = PopulationTotal, ["persons"]
-        fields = ["vintage", "year", "code", "persons", "estimated"]
-    elif kind == "components":
-        model, values = PopulationChange, COMPONENTS
-        fields = ["vintage", "year", "code", *COMPONENTS]
-    elif kind == "employment":
-        model, values, keys = Employment, ["jobs"], ("industry",)
-        fields = ["vintage", "year", "code", "industry", "jobs"]
-    elif kind == "official":
-        model, values, keys = OfficialProjection, ["persons"], ("alternative",)
-        fields = ["vintage", "year", "code", "alternative", "persons"]
-    else:
-        return _by_age_on_borders(target)
+def _national(key: str, target: int, version: tuple) -> pd.DataFrame:
+    dataset = registry.dataset(key)
+    fields = list(dataset.frame_fields())
+    model = apps.get_model(dataset.model)
     rows = pd.DataFrame(list(model.objects.values(*fields)), columns=fields)
-    return _on_borders(rows, values, target, keys)
-
-
-def _by_age_on_borders(target: int) -> pd.DataFrame:
-    fields = ["vintage", "year", "code", "sex", "counts", "estimated"]
-    stored = list(PopulationByAge.objects.filter(sex__in=["M", "K"]).values(*fields))
-    rows = pd.DataFrame(stored, columns=fields)
-    ages = pd.DataFrame(rows.counts.tolist(), columns=AGE_COLUMNS, index=rows.index)
-    rows = pd.concat([rows.drop(columns="counts"), ages], axis=1)
-    return _on_borders(rows, AGE_COLUMNS, target, ("sex",))
+    if dataset.prepare is not None:
+        rows = dataset.prepare(rows)
+    return _on_borders(rows, list(dataset.values), target, dataset.keys)
 
 
 def national_rates(year: int | None = None) -> tuple[int, dict[str, pd.DataFrame]]:

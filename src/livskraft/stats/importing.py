@@ -1,4 +1,5 @@
-"""`import-data`: read a directory, check it whole, then store it in one transaction."""
+"""`import-data`: read a directory, check each file whole, then store the good files in one
+transaction."""
 
 from dataclasses import dataclass
 from pathlib import Path
@@ -6,7 +7,8 @@ from pathlib import Path
 import pandas as pd
 
 from livskraft.places.models import CodeCrosswalk, Municipality
-from livskraft.sources.snapshot import read_directory
+from livskraft.sources.directory import read_directory
+from livskraft.sources.problems import Problem
 
 from .store import save_batch
 
@@ -14,8 +16,9 @@ from .store import save_batch
 @dataclass
 class ImportResult:
     stored: dict[str, int]
-    skipped: list[str]
-    notes: list[str]
+    skipped: list[str]  # files of no known format
+    notes: list[Problem]
+    rejected: list[Problem]  # problems of the files that were left out
 
 
 def import_directory(root: Path) -> ImportResult:
@@ -27,5 +30,5 @@ def import_directory(root: Path) -> ImportResult:
         list(CodeCrosswalk.objects.values("from_code", "from_year", "to_year")),
         columns=["from_code", "from_year", "to_year"],
     )
-    batch, skipped = read_directory(root, municipalities, crosswalk)
-    return ImportResult(save_batch(batch), skipped, batch.notes)
+    read = read_directory(root, municipalities, crosswalk)
+    return ImportResult(save_batch(read.batch), read.skipped, read.batch.notes, read.rejected)

@@ -1,0 +1,1 @@
+"""One module per SSB table or import format; see `base` for what a module declares."""
