@@ -49,4 +49,5 @@ def test_a_commuting_file_with_a_wrong_column_is_a_problem_not_a_crash(tmp_path)
     path = tmp_path / "ssb03321_pendling_arbeidssted_x_bosted_kommune_2022.csv"
     path.write_text("ArbstedKomm,Bokommuen,Tid,verdi\n9901,9901,2022,5\n", encoding="utf-8")
     frame, problems = read_commuting(path, path.name)
-    assert frame is None and "value" in problems[0].reason
+    assert frame is None and problems[0].code == "missing_columns"
+    assert "value" in problems[0].values["columns"]
