@@ -104,3 +104,38 @@ def test_a_participant_is_rate_limited_per_connection(setup):
     replies = async_to_sync(scenario)()
     assert sum("saved" in r for r in replies) == 30
     assert all(r.get("error") == "too_many" for r in replies[30:])
+
+
+def refused(socket) -> tuple[bool, int | None]:
+    async def scenario():
+        connected, code = await socket.connect(timeout=5)
+        await socket.disconnect()
+        return connected, code
+
+    return async_to_sync(scenario)()
+
+
+@pytest.mark.parametrize("origin", [b"http://angriper.example", b"null",
+                                    b"http://localhost.angriper.example", None])
+def test_websockets_from_a_foreign_origin_are_refused_and_store_nothing(setup, origin):
+    workshop, factor, facilitator = setup
+    participant = Participant.objects.create(workshop=workshop)
+    headers = [] if origin is None else [(b"origin", origin)]
+    phone, screen = participant_socket(participant), screen_socket(workshop, facilitator)
+    phone.scope["headers"] = headers + [h for h in phone.scope["headers"] if h[0] != b"origin"]
+    screen.scope["headers"] = headers + [h for h in screen.scope["headers"] if h[0] != b"origin"]
+    assert refused(phone)[0] is False
+    assert refused(screen)[0] is False
+    assert not PriorityScore.objects.exists()
+
+
+def test_the_facilitator_of_another_workshop_cannot_open_this_big_screen(setup):
+    workshop, _, facilitator = setup
+    other = Workshop.objects.create(title="Et annet verksted")
+    theirs = User.objects.create_user("annen_leder", password="x")
+    Facilitation.objects.create(user=theirs, workshop=other, role="facilitator")
+    assert refused(screen_socket(workshop, theirs)) == (False, 4403)  # not theirs
+    assert refused(screen_socket(other, facilitator)) == (False, 4403)  # nor the other way
+    missing = Workshop(id=other.id + 1000)
+    assert refused(screen_socket(missing, facilitator)) == (False, 4403)  # no such workshop
+    assert refused(screen_socket(other, theirs))[0] is True  # their own one opens
