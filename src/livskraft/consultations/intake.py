@@ -1,4 +1,4 @@
-"""Receiving, editing, exporting and anonymising submissions."""
+"""Receiving, editing, exporting, anonymising and deleting submissions."""
 
 from django.core.mail import send_mail
 from django.db import transaction
@@ -74,3 +74,17 @@ def anonymise(submission: Submission) -> None:
     submission.name = submission.organisation = submission.email = ""
     submission.anonymised = True
     submission.save()
+
+
+@transaction.atomic
+def delete(submission: Submission) -> None:
+    """Erase the submission with its answers (and, see below, its attachment file)."""
+    submission.delete()
+
+
+def remove_attachment_file(sender, instance: Submission, **kwargs) -> None:
+    """However a submission is deleted (here, in the admin, with its consultation), its file
+    goes too, once the deletion has committed."""
+    if instance.attachment:
+        name, storage = instance.attachment.name, instance.attachment.storage
+        transaction.on_commit(lambda: storage.delete(name))

@@ -1,16 +1,17 @@
 """What the committee sees: moderation, analysis, exports. Members only."""
 
 from functools import wraps
+from pathlib import Path
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.http import HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from livskraft.web.downloads import table_response
 
-from . import analysis, summary_pdf
+from . import analysis, attachments, summary_pdf
 from .forms import HideForm
 from .models import Consultation, Statement, Submission
 from .permissions import can_moderate
@@ -45,16 +46,31 @@ def moderate(request, consultation: Consultation):
     })
 
 
+def _posted(request, model, consultation: Consultation, field: str):
+    """The statement or submission of this consultation named by a posted id, or None."""
+    value = request.POST.get(field, "")
+    if not value.isdigit():
+        return None
+    return model.objects.filter(consultation=consultation, id=int(value)).first()
+
+
 def _moderation_action(request, consultation: Consultation) -> None:
     action = request.POST.get("action")
     if action in ("approve", "reject"):
-        statement = get_object_or_404(Statement, consultation=consultation,
-                                      id=request.POST.get("statement"))
+        statement = _posted(request, Statement, consultation, "statement")
+        if statement is None:
+            messages.error(request, _("Fant ikke påstanden. Last siden på nytt."))
+            return
         statement.status = Statement.APPROVED if action == "approve" else Statement.REJECTED
         statement.save()
         return
-    submission = get_object_or_404(Submission, consultation=consultation,
-                                   id=request.POST.get("submission"))
+    if action not in ("publish", "hide"):
+        messages.error(request, _("Ukjent handling."))
+        return
+    submission = _posted(request, Submission, consultation, "submission")
+    if submission is None:
+        messages.error(request, _("Fant ikke innspillet. Last siden på nytt."))
+        return
     if action == "publish":
         submission.status, submission.hidden_reason = Submission.PUBLISHED, ""
         submission.save()
@@ -68,6 +84,23 @@ def _moderation_action(request, consultation: Consultation) -> None:
             "reason"]
         submission.save()
         messages.success(request, _("Innspillet er skjult. Teksten er tatt vare på."))
+
+
+@members_only
+def attachment(request, consultation: Consultation, submission_id: int):
+    """A submission's attachment, for the committee only; always downloaded, never shown
+    inline, with the type its content was checked to be."""
+    submission = get_object_or_404(Submission, consultation=consultation, id=submission_id)
+    if not submission.attachment:
+        raise Http404
+    name = Path(submission.attachment.name).name
+    kind = next((mime for mime, ext in attachments.ALLOWED.items()
+                 if name.lower().endswith("." + ext)), "application/octet-stream")
+    try:
+        handle = submission.attachment.open("rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    return FileResponse(handle, as_attachment=True, filename=name, content_type=kind)
 
 
 @members_only

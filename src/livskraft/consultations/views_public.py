@@ -35,7 +35,18 @@ def detail(request, slug: str):
                   {"consultation": consultation, "published": published[:200]})
 
 
-@ratelimit(key=by_session, rate="10/h", method="POST", block=False)
+# Limits per browser session, and a much higher one per address as a backstop for clients
+# that send no cookie (each request would otherwise be a new session): a hall shares one.
+RATES = {"submissions_per_session": "10/h", "submissions_per_address": "300/h",
+         "votes_per_session": "120/h", "votes_per_address": "5000/h"}
+
+
+def _rate(name: str):
+    return lambda group, request: RATES[name]
+
+
+@ratelimit(key=by_session, rate=_rate("submissions_per_session"), method="POST", block=False)
+@ratelimit(key="ip", rate=_rate("submissions_per_address"), method="POST", block=False)
 def submit(request, slug: str):
     consultation = _published(slug)
     if not consultation.is_open():
@@ -112,14 +123,37 @@ def own_erase(request, slug: str, token: str):
     return redirect(_private_url(submission))
 
 
-@ratelimit(key=by_session, rate="120/h", method="POST", block=False)
+def own_delete(request, slug: str, token: str):
+    """Delete the whole submission (answers, attachment, everything) after a confirmation;
+    allowed after the deadline too: it is the respondent's right to erasure."""
+    submission = _own(slug, token)
+    consultation = submission.consultation
+    if request.method == "POST" and request.POST.get("confirm") == "yes":
+        intake.delete(submission)
+        messages.success(request, _("Innspillet ditt er slettet. Ingenting av det er lagret "
+                                    "hos oss lenger."))
+        return redirect("consultation", slug=slug) if consultation.published else \
+            redirect("consultations")
+    return render(request, "consultations/delete.html",
+                  {"consultation": consultation, "submission": submission,
+                   "unconfirmed": request.method == "POST"})
+
+
+@ratelimit(key=by_session, rate=_rate("votes_per_session"), method="POST", block=False)
+@ratelimit(key="ip", rate=_rate("votes_per_address"), method="POST", block=False)
 def statements(request, slug: str):
     consultation = _published(slug)
     form = StatementForm()
     voter = voter_id(request)
+    status = 200
     if request.method == "POST":
-        if getattr(request, "limited", False):
+        if not consultation.is_open():
+            messages.error(request, _("Fristen er ute, så det tas ikke imot flere stemmer "
+                                      "eller påstander."))
+            status = 403
+        elif getattr(request, "limited", False):
             messages.error(request, _("For mange stemmer på kort tid. Vent litt og prøv igjen."))
+            status = 429
         elif "statement" in request.POST:
             _vote(request, consultation, voter)
         else:
@@ -132,6 +166,7 @@ def statements(request, slug: str):
     mine = dict(Vote.objects.filter(voter=voter, statement__in=approved)
                 .values_list("statement_id", "value"))
     context = {"consultation": consultation, "form": form, "groups": None,
+               "open": consultation.is_open(),
                "statements": [(s, mine.get(s.id)) for s in approved]}
     groups = analysis.statement_groups(consultation)
     if groups is not None:
@@ -141,7 +176,7 @@ def statements(request, slug: str):
             "consensus": [texts[i] for i in groups.consensus if i in texts],
             "divisive": [texts[i] for i in groups.divisive if i in texts],
         }
-    return render(request, "consultations/statements.html", context)
+    return render(request, "consultations/statements.html", context, status=status)
 
 
 def _vote(request, consultation: Consultation, voter: str) -> None:

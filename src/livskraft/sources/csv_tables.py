@@ -20,6 +20,16 @@ PATTERNS = {  # ASCII digits only: \d alone also matches e.g. Arabic-Indic digit
     "flag": re.compile(r"^[01]$"),
     "weight": re.compile(r"^(0(\.\d+)?|1(\.0+)?)$", re.ASCII),
 }
+# Plausible ranges by column name, for every import format: a kommune has at most about
+# 2 million inhabitants (the largest has 0.7), a person at most 130 years. Other whole
+# numbers stay within ±10¹² so sums in int64 cannot overflow.
+PLAUSIBLE = {
+    **dict.fromkeys(["personer", "menn", "kvinner", "sysselsatte", "fodte", "dode",
+                     "innvandring", "utvandring", "innflytting", "utflytting"], (0, 2_000_000)),
+    **dict.fromkeys(["aar", "fra_aar", "til_aar"], (1800, 2200)),
+    "alder": (0, 130), "sentralitetsindeks": (0, 1000), "sentralitetsklasse": (1, 6),
+}
+ANY_WHOLE_NUMBER = (-(10**12), 10**12)
 
 
 def read_table(
@@ -54,6 +64,8 @@ def read_table(
             problems.append(Problem(name, int(index) + 2, "bad_value",
                                     {"column": column, "value": raw.at[index, column],
                                      "kind": kind}))
+        if kind in ("int", "signed"):
+            problems += _implausible(raw, values[~bad], name, column)
     if key and not problems:
         duplicated = raw.duplicated(subset=key, keep="first")
         for index in raw.index[duplicated][:MAX_PROBLEMS_PER_COLUMN]:
@@ -68,6 +80,16 @@ def read_table(
         elif kind == "weight":
             table[column] = table[column].astype(float)
     return table, []
+
+
+def _implausible(raw: pd.DataFrame, values: pd.Series, name: str, column: str) -> list[Problem]:
+    low, high = PLAUSIBLE.get(column, ANY_WHOLE_NUMBER)
+    numbers = values.map(int)  # Python ints: a 40-digit number is compared, not overflowed
+    outside = numbers.index[(numbers < low) | (numbers > high)]
+    return [Problem(name, int(index) + 2, "implausible_value",
+                    {"column": column, "value": raw.at[index, column], "low": low,
+                     "high": high})
+            for index in outside[:MAX_PROBLEMS_PER_COLUMN]]
 
 
 def unknown_codes(

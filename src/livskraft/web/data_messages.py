@@ -28,6 +28,8 @@ MESSAGES = {
     "no_rows": gettext_lazy("filen har ingen datarader"),
     "bad_value": gettext_lazy("%(column)s='%(value)s' er ikke %(kind)s"),
     "duplicate_row": gettext_lazy("dobbel rad (%(key)s)"),
+    "implausible_value": gettext_lazy("%(column)s=%(value)s er utenfor det mulige "
+                                      "(%(low)s–%(high)s)"),
     "unknown_code": gettext_lazy("ukjent kommunenummer %(code)s"),
     "no_code_list": gettext_lazy("ingen kodeliste for grensene %(years)s: "
                                  "legg kodelister i codes/"),
