@@ -24,13 +24,22 @@ fi
 
 python=python3
 [ -x .venv/bin/python ] || "$python" -m venv .venv
-.venv/bin/python -m pip install -q --upgrade pip
-if [ "${1:-}" = test ]; then
-  .venv/bin/python -m pip install -q -e '.[test]'
-else
-  .venv/bin/python -m pip install -q -e .
+# pip runs only when the dependencies (pyproject.toml) or this script changed since the last
+# install of the same kind; the package itself is installed editable, so code changes need none.
+fingerprint="$(cat pyproject.toml scripts/install.sh | sha256sum | cut -d' ' -f1)"
+stamp=.venv/livskraft-installed
+if ! grep -qxF "$fingerprint ${1:-app}" "$stamp" 2>/dev/null \
+   && ! grep -qxF "$fingerprint test" "$stamp" 2>/dev/null; then
+  .venv/bin/python -m pip install -q --upgrade pip
+  if [ "${1:-}" = test ]; then
+    .venv/bin/python -m pip install -q -e '.[test]'
+  else
+    .venv/bin/python -m pip install -q -e .
+  fi
+  echo "$fingerprint ${1:-app}" > "$stamp"
 fi
-# The compiled translations are built here, not committed (binary files do not merge).
+# The compiled translations are built here, not committed (binary files do not merge);
+# a catalogue is compiled again whenever its .po file is newer than its .mo file.
 for po in src/livskraft/locale/*/LC_MESSAGES/django.po; do
-  msgfmt --check -o "${po%.po}.mo" "$po"
+  if [ "$po" -nt "${po%.po}.mo" ]; then msgfmt --check -o "${po%.po}.mo" "$po"; fi
 done

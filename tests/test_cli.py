@@ -189,3 +189,62 @@ def test_consultation_load_rejects_a_bad_description_clearly_and_stores_nothing(
     assert result.returncode == 2, result.stderr
     assert message in result.stderr and "Traceback" not in result.stderr
     assert consultations_in(tmp_path) == []
+
+def test_createuser_without_input_reads_the_environment(tmp_path):
+    home = tmp_path / "home"
+    missing = livskraft(home, "createuser", "--no-input", check=False)
+    assert missing.returncode == 2 and "DJANGO_SUPERUSER_USERNAME" in missing.stderr
+    env = {"DJANGO_SUPERUSER_USERNAME": "planlegger", "DJANGO_SUPERUSER_PASSWORD": "lang-og-trygg-42",
+           "DJANGO_SUPERUSER_EMAIL": "plan@example.org"}
+    os.environ.update(env)
+    try:
+        created = livskraft(home, "createuser", "--no-input")
+        again = livskraft(home, "createuser", "--no-input", check=False)
+    finally:
+        for name in env:
+            os.environ.pop(name)
+    assert "Brukeren er opprettet" in created.stdout
+    assert again.returncode == 2 and "planlegger" not in again.stdout
+
+
+def test_createuser_asks_when_interactive(tmp_path):
+    env = {**os.environ, "LIVSKRAFT_HOME": str(tmp_path / "home")}
+    env.pop("DATABASE_URL", None)
+    result = subprocess.run([sys.executable, "-m", "livskraft", "createuser"], env=env,
+                            input="prosessleder\n\nlang-og-trygg-42\nlang-og-trygg-42\n",
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert "Brukeren er opprettet" in result.stdout
+
+
+def test_serve_loads_what_is_valid_reports_the_rest_and_starts(tmp_path, synthetic_dir):
+    import socket
+    import time
+    import urllib.request
+
+    changes = synthetic_dir / "population" / "kommune_befolkningsendringer_b2024.csv"
+    changes.write_text("aar,kommunenr\n2020,9901\n", encoding="utf-8")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "LIVSKRAFT_HOME": str(tmp_path / "home")}
+    env.pop("DATABASE_URL", None)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "livskraft", "serve", "--port", str(port),
+         "--load-if-empty", str(synthetic_dir)],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        for _ in range(120):
+            try:
+                page = urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2).read()
+                break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            pytest.fail("the server did not start")
+        assert "Testvik" in page.decode()
+    finally:
+        server.terminate()
+        out, err = server.communicate(timeout=30)
+    assert "population_totals: 9 rader" in out
+    assert "Disse filene ble ikke importert" in err and "kommune_befolkningsendringer_b2024.csv" in err

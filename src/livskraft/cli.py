@@ -1,4 +1,4 @@
-"""The `livskraft` command: serve, sync, import-data and analyse."""
+"""The `livskraft` command: serve, sync, import-data, createuser and analyse."""
 
 import os
 import sys
@@ -37,10 +37,19 @@ def main() -> None:
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option("--workers", default=1, show_default=True, type=int)
-def serve(host: str, port: int, workers: int) -> None:
+@click.option("--load-if-empty", type=click.Path(path_type=Path), default=None,
+              help="Importer denne mappen først hvis databasen er tom (filer med feil blir "
+                   "stående utenfor og listes opp); nettstedet starter uansett.")
+def serve(host: str, port: int, workers: int, load_if_empty: Path | None) -> None:
     _django()
     from livskraft.stats.models import PopulationTotal
 
+    if not PopulationTotal.objects.exists() and load_if_empty is not None:
+        if load_if_empty.is_dir():
+            click.echo(f"Laster inn data fra {load_if_empty} ...")
+            _import(load_if_empty)
+        else:
+            click.echo(f"Fant ikke datamappen {load_if_empty}; starter uten data.", err=True)
     if not PopulationTotal.objects.exists():
         click.echo("Databasen er tom: kjør `livskraft import-data MAPPE` eller `livskraft sync`.")
     if workers > 1 and not os.environ.get("LIVSKRAFT_REDIS_URL"):
@@ -61,6 +70,11 @@ def serve(host: str, port: int, workers: int) -> None:
 @click.argument("directory", type=click.Path(path_type=Path))
 def import_data(directory: Path) -> None:
     _django()
+    sys.exit(_import(directory))
+
+
+def _import(directory: Path) -> int:
+    """Import and print the report; 0 all imported, 1 some files left out, 2 nothing."""
     from livskraft.sources.problems import DataRejected
     from livskraft.stats.importing import import_directory
     from livskraft.web.data_messages import describe
@@ -71,7 +85,7 @@ def import_data(directory: Path) -> None:
         click.echo("Ingenting ble importert. Rett disse feilene og prøv igjen:", err=True)
         for problem in rejected.problems:
             click.echo(f"  - {describe(problem)}", err=True)
-        sys.exit(2)
+        return 2
     for kind, rows in result.stored.items():
         click.echo(f"{kind}: {rows} rader")
     for note in result.notes:
@@ -82,7 +96,30 @@ def import_data(directory: Path) -> None:
         click.echo("Disse filene ble ikke importert (resten ble det):", err=True)
         for problem in result.rejected:
             click.echo(f"  - {describe(problem)}", err=True)
-        sys.exit(1)
+        return 1
+    return 0
+
+
+@main.command(help="Opprett en bruker med administratortilgang (prosessleder, komité, stab).")
+@click.option("--no-input", is_flag=True,
+              help="Ikke spør: les DJANGO_SUPERUSER_USERNAME, DJANGO_SUPERUSER_EMAIL og "
+                   "DJANGO_SUPERUSER_PASSWORD fra miljøet.")
+def createuser(no_input: bool) -> None:
+    _django()
+    from django.core.exceptions import ValidationError
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    if no_input:
+        missing = [name for name in ("DJANGO_SUPERUSER_USERNAME", "DJANGO_SUPERUSER_PASSWORD")
+                   if not os.environ.get(name)]
+        if missing:
+            _fail(f"sett {' og '.join(missing)} i miljøet (og gjerne DJANGO_SUPERUSER_EMAIL).")
+    try:
+        call_command("createsuperuser", interactive=not no_input, verbosity=0)
+    except (CommandError, ValidationError) as error:
+        _fail(str(error))
+    click.echo("Brukeren er opprettet. Logg inn på /konto/logg-inn/.")
 
 
 @main.command(help="Hent data fra SSB (PxWebApi og KLASS).")

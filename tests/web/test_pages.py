@@ -67,7 +67,7 @@ def test_search_finds_by_name_or_number_and_explains_misses(client, imported_sha
     assert client.get("/finn/?q=Frøya")["Location"] == "/kommune/5014/"
     assert client.get("/finn/?q=0301")["Location"] == "/kommune/0301/"
     missing = client.get("/finn/?q=Atlantis")
-    assert missing.status_code == 404 and "Fant ingen entydig kommune" in missing.content.decode()
+    assert missing.status_code == 404 and "Fant ingen kommune for «Atlantis»" in missing.content.decode()
     assert client.get("/kommune/9876/").status_code == 404
 
 
@@ -92,10 +92,13 @@ def test_immigration_effect_map_and_counts_with_components(client, synthetic_dir
 
 
 def test_empty_database_explains_how_to_load_data(client, empty_database):
-    assert "livskraft import-data" in client.get("/").content.decode()
+    assert "Ingen data er lastet inn ennå" in client.get("/").content.decode()
 
 
 def test_unknown_pages_get_a_helpful_norwegian_404(client, imported_shared_data):
     response = client.get("/kommune/9876/")
+    assert response.status_code == 404
+    assert "Ingen kommune har nummer 9876." in response.content.decode()
+    response = client.get("/finnes-ikke/")
     assert response.status_code == 404
     assert "Fant ikke siden" in response.content.decode()

@@ -22,8 +22,10 @@ class PeriodForm(forms.Form):
         choices = [(y, str(y)) for y in years]
         borders = frames.available_borders()
         newest = borders[-1] if borders else None
-        first = years[0] if default_span is None else max(years[0], years[-1] - default_span)
-        initial = {"start": first, "end": years[-1], "borders": newest} if years else {}
+        initial = {}
+        if years:
+            first = years[0] if default_span is None else max(years[0], years[-1] - default_span)
+            initial = {"start": first, "end": years[-1], "borders": newest}
         super().__init__({**initial, **{k: v for k, v in data.items() if v}})
         self.fields["start"].choices = choices
         self.fields["end"].choices = choices

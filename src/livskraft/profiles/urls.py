@@ -7,6 +7,7 @@ from . import views
 urlpatterns = [
     path("", cached_page(views.home), name="home"),
     path("finn/", views.find, name="find"),
+    path("finn/forslag/", views.find_candidates, name="find-candidates"),
     re_path(r"^kommune/(?P<code>\d{4})/$", cached_page(views.kommune), name="kommune"),
     re_path(
         r"^kommune/(?P<code>\d{4})/data/(?P<table>[a-z]+)\.(?P<fmt>csv|xlsx)$",

@@ -3,17 +3,21 @@
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from livskraft.analysis.errors import MissingDataError
 from livskraft.places.models import Municipality
+from livskraft.sources.problems import Problem
+from livskraft.stats.models import ImportReport
+from livskraft.web.data_messages import describe
 from livskraft.web.downloads import table_response
 from livskraft.web.formatting import percent, whole
 
-from . import charts, choropleth, outlook, reports
+from . import charts, choropleth, outlook, reports, search
 from .attractiveness_tables import attractiveness_table
 from .forms import PeriodForm
 from .projection_tables import kommune_table
@@ -26,9 +30,18 @@ CHANGE_BINS = [  # (upper bound in per cent, colour, label) – PuOr, colour-bli
     (10, "#8073ac", gettext_lazy("5 til 10 %")),
     (float("inf"), "#2d004b", gettext_lazy("over 10 %")),
 ]
+COMPONENTS_PUBLIC = gettext_lazy(
+    "Dette krever tall for fødte, døde og flytting (SSB-tabell 06913) for hele perioden, "
+    "og de er ikke lastet inn ennå."
+)
+NO_POPULATION = gettext_lazy("Folketallene er ikke lastet inn ennå.")
+NO_DATA_REMEDY = gettext_lazy(
+    "Kjør «livskraft import-data MAPPE» eller «livskraft sync». Rapporten fra siste import "
+    "står på forsiden."
+)
 COMPONENTS_MISSING = gettext_lazy(
-    "Dette krever befolkningsendringer (SSB-tabell 06913) for hele perioden. Kjør "
-    "«livskraft sync», eller importer en fil med befolkningsendringer."
+    "Kjør «livskraft sync», eller importer en fil med befolkningsendringer "
+    "(kommune_befolkningsendringer_*.csv, se docs/data-formats.md)."
 )
 CATEGORY_COLOURS = {
     "growing_without_immigration": "#1b7837",
@@ -59,34 +72,51 @@ def _period(request, default_span: int | None = None) -> tuple[PeriodForm, Perio
 def home(request):
     newest = Municipality.objects.order_by("-vintage").values_list("vintage", flat=True).first()
     kommuner = Municipality.objects.filter(vintage=newest).order_by("county_code", "name")
-    return render(request, "profiles/home.html", {"kommuner": kommuner})
+    context = {"kommuner": kommuner}
+    report = ImportReport.objects.first() if request.user.is_staff else None
+    if report is not None:
+        context.update(import_report=report,
+                       import_refused=[describe(Problem(**p)) for p in report.refused],
+                       import_notes=[describe(Problem(**p)) for p in report.notes])
+    return render(request, "profiles/home.html", context)
 
 
 def find(request):
-    """The search box: a kommunenummer or a name (exact or the only partial match)."""
-    query = request.GET.get("q", "").strip()
-    newest = Municipality.objects.order_by("-vintage").values_list("vintage", flat=True).first()
-    candidates = Municipality.objects.filter(vintage=newest)
-    match = candidates.filter(code=query).first() or candidates.filter(name__iexact=query).first()
-    if match is None:
-        partial = list(candidates.filter(name__icontains=query)[:2]) if query else []
-        match = partial[0] if len(partial) == 1 else None
-    if match is not None:
-        return redirect("kommune", code=match.code)
-    kommuner = candidates.order_by("county_code", "name")
-    return render(request, "profiles/home.html",
-                  {"kommuner": kommuner, "query": query, "not_found": True}, status=404)
+    """The search box: a kommunenummer or a name, today's or a former one. One exact match
+    goes straight to the kommune; otherwise the candidates, or suggestions, are listed."""
+    query = request.GET.get("q", "").strip()[:100]
+    candidates, exact = search.find(query)
+    if exact:
+        return redirect("kommune", code=candidates[0].code)
+    context = {"query": query, "candidates": candidates, "searched": True,
+               "has_data": Municipality.objects.exists()}
+    if not candidates and query:
+        context["suggestions"] = search.suggestions(query)
+    return render(request, "profiles/search.html", context, status=200 if candidates else 404)
+
+
+def find_candidates(request):
+    """Candidates as you type (JSON for the search box's script)."""
+    candidates, _exact = search.find(request.GET.get("q", "").strip()[:100])
+    return JsonResponse({"candidates": [
+        {"code": c.code, "name": c.name, "county": c.county, "former": c.former,
+         "url": reverse("kommune", args=[c.code])} for c in candidates]})
 
 
 def kommune(request, code: str):
     try:
         place = reports.municipality(code)
-    except MissingDataError as error:
-        raise Http404(str(error)) from error
+    except MissingDataError:
+        context = {"query": code, "searched": True, "code": code,
+                   "has_data": Municipality.objects.exists(), "candidates": []}
+        if context["has_data"]:
+            context["candidates"] = search.find(code)[0]
+        return render(request, "profiles/search.html", context, status=404)
     form, period = _period(request)
     context = {"place": place, "form": form, "period": period,
-               "centrality": reports.centrality(code)}
+               "centrality": reports.centrality(code), "components_public": COMPONENTS_PUBLIC}
     if period is None:
+        context.update(trend_missing=NO_POPULATION, no_data_remedy=NO_DATA_REMEDY)
         return render(request, "profiles/kommune.html", context)
     try:
         trend = reports.population_table(code, period.start, period.end, period.borders)
@@ -170,7 +200,8 @@ def kommune_data(request, code: str, table: str, fmt: str):
 
 def national(request):
     form, period = _period(request, default_span=10)
-    context = {"form": form, "period": period}
+    context = {"form": form, "period": period, "components_public": COMPONENTS_PUBLIC,
+               "no_population": NO_POPULATION, "no_data_remedy": NO_DATA_REMEDY}
     if period is None:
         return render(request, "profiles/national.html", context)
     change = reports.population_change_table(period.start, period.end, period.borders)

@@ -3,6 +3,7 @@ docs/data-formats.md). Each file is read by the format the registry finds for it
 checked whole: a file with any problem is left out (with file, line and reason) and the rest
 is imported, so one new or bad file never stops the others."""
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +22,13 @@ class DirectoryRead:
     rejected: list[Problem] = field(default_factory=list)  # problems of files left out
 
 
+def _files(root: Path) -> list[Path]:
+    """Every file under `root`, following symlinked folders (pathlib's rglob does not)."""
+    found = [Path(folder) / name
+             for folder, _dirs, names in os.walk(root, followlinks=True) for name in names]
+    return sorted(p for p in found if p.is_file())
+
+
 def read_directory(
     root: Path, existing_municipalities: pd.DataFrame, existing_crosswalk: pd.DataFrame
 ) -> DirectoryRead:
@@ -29,7 +37,7 @@ def read_directory(
     if not root.is_dir():
         raise DataRejected([Problem(str(root), None, "not_a_directory")])
     skipped, reads = [], []
-    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+    for path in _files(root):
         name = str(path.relative_to(root))
         found = registry.format_for(path.name)
         if found is None:

@@ -141,3 +141,19 @@ class PlaceIndicator(models.Model):
             models.UniqueConstraint(fields=["indicator", "vintage", "code"],
                                     name="unique_place_indicator")
         ]
+
+
+class ImportReport(models.Model):
+    """One `import-data` run: what was stored, which files were refused and why. The newest is
+    shown to staff on the home page."""
+
+    directory = models.CharField(max_length=500)
+    stored = models.JSONField(default=dict, help_text="dataset → rows stored")
+    refused = models.JSONField(default=list, help_text="problems (file, line, code, values) "
+                                                      "of the files left out")
+    skipped = models.JSONField(default=list, help_text="files that are no known format")
+    notes = models.JSONField(default=list)
+    finished_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-finished_at", "-id"]
