@@ -43,3 +43,22 @@ def test_pros_cons_and_missing():
     assert pros_and_cons(INDICATORS, CRITERIA, weights, "9901") == {
         "pros": ["growth", "travel"], "cons": ["price"], "missing": []}
     assert pros_and_cons(INDICATORS, CRITERIA, weights, "9902")["missing"] == ["price"]
+
+
+def test_ties_share_the_average_rank_and_keep_a_stable_order():
+    tied = pd.DataFrame({"growth": [1.0, 1.0, 3.0, 1.0]}, index=["9904", "9901", "9903", "9902"])
+    # the three 1.0s hold ranks 1–3 and share their average, 2; 3.0 is rank 4.
+    # percentile = 100·(rank − 1)/(4 − 1): 100·1/3 = 33.3 for each 1.0, and 100
+    out = percentiles(tied, [Criterion("growth", +1)])
+    assert out.growth.tolist() == pytest.approx([100 / 3, 100 / 3, 100, 100 / 3])
+    ranked = rank(tied, [Criterion("growth", +1)], {"growth": 3})
+    assert ranked.index[0] == "9903"
+    assert ranked.score.tolist()[1:] == pytest.approx([100 / 3] * 3)  # equal, not ordered apart
+    assert ranked.index.tolist()[1:] == ["9904", "9901", "9902"]  # as given: a stable sort
+    assert ranked["rank"].tolist() == [1, 2, 3, 4]
+
+
+def test_a_criterion_only_one_kommune_has_gives_it_the_middle():
+    single = pd.DataFrame({"price": [float("nan"), 30000.0]}, index=["9901", "9902"])
+    out = percentiles(single, [Criterion("price", -1)])
+    assert math.isnan(out.price["9901"]) and out.price["9902"] == 50
