@@ -126,3 +126,106 @@ def test_sync_stores_ssbs_own_projection_for_current_kommuner():
     assert stored[("9901", "MMMM", 2024)] == 10 * 1000 + 10  # the both-sexes total only
     assert ("9901", "LLML", 2024) not in stored
     assert {code for code, _, _ in stored} == {"9901", "9913"}  # 9911 no longer exists
+
+
+def test_a_reply_that_is_not_json_is_a_clear_error_and_stores_nothing():
+    fake = FakeSsb()
+    answer = fake.handle
+
+    def html_for_06913(request):
+        if "/tables/06913/data" in request.url.path:  # e.g. a captive portal's login page
+            return httpx.Response(200, text="<html><body>Logg inn på gjestenettet</body></html>",
+                                  headers={"Content-Type": "text/html"})
+        return answer(request)
+
+    fake.handle = html_for_06913
+    with pytest.raises(SsbError, match="ikke er JSON"):
+        sync_all(2020, fetcher=fetcher_for(fake))
+    assert not PopulationTotal.objects.exists() and not Municipality.objects.exists()
+
+
+def test_a_network_error_is_retried_then_reported_and_stores_nothing():
+    fake = FakeSsb()
+    answer, failures = fake.handle, []
+
+    def drop_06913(request):
+        if "/tables/06913/data" in request.url.path:
+            failures.append(request.url.path)
+            raise httpx.ConnectError("connection refused", request=request)
+        return answer(request)
+
+    fake.handle = drop_06913
+    waits: list[float] = []
+    with pytest.raises(SsbError, match="Fikk ikke kontakt med"):
+        sync_all(2020, fetcher=fetcher_for(fake, waits))
+    assert len(failures) == 3  # attempts=3
+    assert waits == [2.0, 4.0]  # the backoff doubles between attempts (default 2 s)
+    assert not PopulationTotal.objects.exists() and not PopulationChange.objects.exists()
+
+
+def test_a_network_error_that_passes_is_only_a_retry():
+    fake = FakeSsb()
+    answer, dropped = fake.handle, []
+
+    def drop_once(request):
+        if "/tables/06913/data" in request.url.path and not dropped:
+            dropped.append(request)
+            raise httpx.ReadTimeout("timed out", request=request)
+        return answer(request)
+
+    fake.handle = drop_once
+    sync_all(2020, fetcher=fetcher_for(fake))
+    assert PopulationChange.objects.get(code="9901", year=2021).births == 50
+
+
+@pytest.fixture
+def fake_ssb_server():
+    """The fake SSB behind a real HTTP server, for the `sync` command in a subprocess."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    fake = FakeSsb()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            response = fake.handle(httpx.Request("GET", f"http://ssb.test{self.path}"))
+            self.send_response(response.status_code)
+            for name in ("Content-Type", "Retry-After"):
+                if name in response.headers:
+                    self.send_header(name, response.headers[name])
+            self.end_headers()
+            self.wfile.write(response.content)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield fake, f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_sync_command_from_to_fetches_only_those_years(tmp_path, fake_ssb_server):
+    import sqlite3
+
+    fake, url = fake_ssb_server
+    env = {"PATH": "/usr/bin:/bin", "LIVSKRAFT_HOME": str(tmp_path),
+           "LIVSKRAFT_SSB_PXWEB_URL": f"{url}/api/pxwebapi/v2",
+           "LIVSKRAFT_SSB_KLASS_URL": f"{url}/api/klass/v1", "LIVSKRAFT_SSB_RETRY_BACKOFF": "0.01"}
+    result = subprocess.run([sys.executable, "-m", "livskraft", "sync", "--from", "2021",
+                             "--to", "2021"], env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    with sqlite3.connect(tmp_path / "livskraft.sqlite3") as database:
+        years = {y for (y,) in database.execute("SELECT DISTINCT year FROM stats_populationtotal")}
+        testvik = database.execute("SELECT persons FROM stats_populationtotal "
+                                   "WHERE code = '9901' AND year = 2021").fetchall()
+    assert years == {2021}  # the fake publishes 2020–2022
+    assert len(testvik) == 1
+    asked = {request.url.params.get("valueCodes[Tid]") for request in fake.requests
+             if request.url.path.endswith("/tables/07459/data")}
+    assert asked == {"2021"}
+    bad = subprocess.run([sys.executable, "-m", "livskraft", "sync", "--from", "tjue"], env=env,
+                         capture_output=True, text=True, timeout=120)
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr
+    assert "--from" in bad.stderr
