@@ -210,3 +210,15 @@ def test_a_moderator_cannot_act_on_another_consultations_items(client, people, c
     their_submission.refresh_from_db()
     assert their_statement.status == Statement.PENDING
     assert their_submission.status == Submission.PENDING and their_submission.hidden_reason == ""
+
+
+@pytest.mark.parametrize("bad", ["", "abc", "-1", "99999999", "1.5"])
+def test_moderation_with_a_missing_or_bad_id_changes_nothing(client, people, consultation, bad):
+    target = submit(consultation)
+    client.force_login(people["moderator"])
+    for action in ("publish", "hide", "approve"):
+        response = moderate(client, consultation, action=action, submission=bad, statement=bad,
+                            reason="x")
+        assert response.status_code in (302, 404), (action, bad)  # never a 500
+    target.refresh_from_db()
+    assert target.status == Submission.PENDING
