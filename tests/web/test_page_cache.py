@@ -133,3 +133,12 @@ def test_front_serves_static_files_as_they_are_on_disk(imported):
     status, headers, body = asgi_get("/static/livskraft/site.css")
     assert status == 200 and body == SITE_CSS.read_bytes()
     assert headers["content-type"].startswith("text/css")
+
+
+def test_front_keeps_a_page_first_asked_for_by_a_revalidating_proxy(imported):
+    page_cache.version.refresh()
+    status, _, body = asgi_get("/", (b"if-none-match", b'"an-old-copy"'))
+    assert status == 200 and "Testvik" in body.decode()
+    with CaptureQueriesContext(connection) as queries:
+        status, _, _ = asgi_get("/")
+    assert status == 200 and len(queries) == 0

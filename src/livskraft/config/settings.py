@@ -129,7 +129,7 @@ if os.environ.get("LIVSKRAFT_REDIS_URL"):
 # Finished anonymous pages (livskraft.web.page_cache), read by the ASGI front in its event
 # loop: keep this one in local memory, per process.
 CACHES["pages"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-                   "LOCATION": "pages", "OPTIONS": {"MAX_ENTRIES": 3000}}
+                   "LOCATION": "pages", "TIMEOUT": None, "OPTIONS": {"MAX_ENTRIES": 3000}}
 # Rate limits count per browser session, never per IP: a whole hall shares one network.
 RATELIMIT_USE_CACHE = "default"
 

@@ -25,6 +25,8 @@ from servestatic.asgi import ServeStaticASGI
 from . import page_cache
 
 SHARED_COOKIES = {settings.LANGUAGE_COOKIE_NAME, settings.CSRF_COOKIE_NAME}
+CONDITIONAL_HEADERS = {b"if-none-match", b"if-modified-since", b"if-match",
+                       b"if-unmodified-since", b"if-range", b"range"}
 NOT_MODIFIED_HEADERS = {b"cache-control", b"etag", b"expires", b"last-modified", b"vary",
                         b"content-location"}
 
@@ -91,7 +93,10 @@ class PageCache:
         entry = self.cache.get(key)
         if entry is not None:
             return await self._replay(scope, entry, send)
-        await self.app(scope, receive, self._recorder(scope, key, send))
+        # Django answers in full (no 304 to a revalidating proxy), so the page can be kept.
+        unconditional = dict(scope, headers=[(name, value) for name, value in scope["headers"]
+                                             if name not in CONDITIONAL_HEADERS])
+        await self.app(unconditional, receive, self._recorder(scope, key, send))
 
     def _key(self, scope) -> str | None:
         if scope["method"] not in ("GET", "HEAD"):
@@ -135,22 +140,24 @@ class PageCache:
                     "body": b"" if scope["method"] == "HEAD" else body})
 
     def _recorder(self, scope, key: str, send):
-        """Pass Django's answer on, and keep it when it is a whole, public 200 to a GET."""
+        """Keep Django's answer when it is a public 200 to a GET and send it as a replay
+        (which answers the client's own If-None-Match); pass anything else on as it comes."""
         start: dict = {}
         chunks: list[bytes] = []
 
         async def record(message) -> None:
-            if message["type"] == "http.response.start":
+            if message["type"] == "http.response.start" and _shareable(message, scope):
                 start.update(message)
-                if not _shareable(message, scope):
-                    start.clear()
             elif message["type"] == "http.response.body" and start:
                 chunks.append(message.get("body", b""))
                 if not message.get("more_body", False):
                     headers = [(name.lower(), value) for name, value in start["headers"]]
                     etag = dict(headers).get(b"etag", b"").decode("latin-1")
-                    self.cache.set(key, (200, headers, b"".join(chunks), etag))
-            await send(message)
+                    entry = (200, headers, b"".join(chunks), etag)
+                    self.cache.set(key, entry)
+                    await self._replay(scope, entry, send)
+            else:
+                await send(message)
 
         return record
 
