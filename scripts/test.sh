@@ -17,9 +17,19 @@ trap stop_redis EXIT
 summary() { grep -E '^=+ .*(passed|failed|error|skipped|no tests ran).* =+$' "$1" | tail -n 1; }
 logs=$(mktemp -d /tmp/livskraft-test-logs.XXXXXX)
 
-echo "== Testene på SQLite (med nettlesertester i Chromium)"
+echo "== Testene på SQLite (med nettlesertester i Chromium), med dekningsmåling"
+# coverage follows the CLI and the servers started in subprocesses ([tool.coverage.run])
+export COVERAGE_FILE="$PWD/.coverage"
+rm -f .coverage .coverage.*
 sqlite_status=0
-.venv/bin/python -m pytest "$@" 2>&1 | tee "$logs/sqlite.log" || sqlite_status=$?
+.venv/bin/python -m coverage run -m pytest "$@" 2>&1 | tee "$logs/sqlite.log" || sqlite_status=$?
+unset COVERAGE_FILE
+.venv/bin/python -m coverage combine -q
+coverage_status=0
+.venv/bin/python -m coverage report --sort=cover | tee "$logs/coverage.txt" || coverage_status=$?
+.venv/bin/python -m coverage json -q -o "$logs/coverage.json" || coverage_status=$?
+.venv/bin/python scripts/coverage_floor.py "$logs/coverage.json" | tee "$logs/floor.txt" \
+  || coverage_status=$?
 
 echo "== Testene på PostgreSQL"
 initdb=$(ls /usr/lib/postgresql/*/bin/initdb | sort -V | tail -n 1)
@@ -45,5 +55,7 @@ fi
 echo "== Sammendrag"
 echo "SQLite og Chromium (exit $sqlite_status): $(summary "$logs/sqlite.log")"
 echo "PostgreSQL (exit $postgres_status): $(summary "$logs/postgres.log")"
+echo "Dekning (exit $coverage_status): $(tail -n 1 "$logs/coverage.txt")" \
+  "$(grep -c 'UNDER GULVET' "$logs/floor.txt" || true) moduler under gulvet"
 rm -rf "$logs"
-[ "$sqlite_status" = 0 ] && [ "$postgres_status" = 0 ]
+[ "$sqlite_status" = 0 ] && [ "$postgres_status" = 0 ] && [ "$coverage_status" = 0 ]

@@ -1,3 +1,4 @@
+import os
 import socket
 import subprocess
 import sys
@@ -23,6 +24,8 @@ from livskraft.stats.syncing import sync_all
 from .fake_ssb import FakeSsb
 
 pytestmark = pytest.mark.usefixtures("empty_database")
+# a bare environment for the command, but coverage (scripts/test.sh) still follows it
+MEASURED = {k: v for k, v in os.environ.items() if k.startswith("COVERAGE")}
 
 
 def fetcher_for(fake: FakeSsb, waits: list | None = None) -> Fetcher:
@@ -95,7 +98,7 @@ def test_sync_command_offline_gives_a_clear_message(tmp_path):
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         closed = f"http://127.0.0.1:{probe.getsockname()[1]}"
-    env = {"PATH": "/usr/bin:/bin", "LIVSKRAFT_HOME": str(tmp_path),
+    env = {**MEASURED, "PATH": "/usr/bin:/bin", "LIVSKRAFT_HOME": str(tmp_path),
            "LIVSKRAFT_SSB_PXWEB_URL": closed, "LIVSKRAFT_SSB_KLASS_URL": closed,
            "LIVSKRAFT_SSB_RETRY_BACKOFF": "0.01"}
     result = subprocess.run([sys.executable, "-m", "livskraft", "sync"], env=env,
@@ -210,7 +213,7 @@ def test_sync_command_from_to_fetches_only_those_years(tmp_path, fake_ssb_server
     import sqlite3
 
     fake, url = fake_ssb_server
-    env = {"PATH": "/usr/bin:/bin", "LIVSKRAFT_HOME": str(tmp_path),
+    env = {**MEASURED, "PATH": "/usr/bin:/bin", "LIVSKRAFT_HOME": str(tmp_path),
            "LIVSKRAFT_SSB_PXWEB_URL": f"{url}/api/pxwebapi/v2",
            "LIVSKRAFT_SSB_KLASS_URL": f"{url}/api/klass/v1", "LIVSKRAFT_SSB_RETRY_BACKOFF": "0.01"}
     result = subprocess.run([sys.executable, "-m", "livskraft", "sync", "--from", "2021",
