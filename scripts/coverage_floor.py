@@ -4,6 +4,7 @@ the floor. Reads the JSON report of `coverage json`; called by scripts/test.sh."
 import json
 import sys
 from fnmatch import fnmatch
+from pathlib import Path
 
 FLOOR = 90.0
 GUARDED = [
@@ -18,7 +19,7 @@ GUARDED = [
 
 
 def main(report_path: str) -> int:
-    files = json.loads(open(report_path, encoding="utf-8").read())["files"]
+    files = json.loads(Path(report_path).read_text(encoding="utf-8"))["files"]
     guarded = {name: data["summary"]["percent_covered"] for name, data in sorted(files.items())
                if any(fnmatch(name, pattern) for pattern in GUARDED)}
     low = {name: percent for name, percent in guarded.items() if percent < FLOOR}
