@@ -127,14 +127,19 @@ def indicator_tables(missing: bool):
 WEIGHTS = st.fixed_dictionaries({c.key: st.integers(0, 5) for c in CRITERIA})
 
 
+def raise_weight(table, weights, criterion, more):
+    """Scores before and after raising one weight, and the kommuner's percentiles on it."""
+    assume(any(weights.values()))
+    before = rank(table, CRITERIA, weights).score
+    after = rank(table, CRITERIA, {**weights, criterion.key: weights[criterion.key] + more}).score
+    return before, after, percentiles(table, CRITERIA)[criterion.key]
+
+
 @PROPERTY
 @given(indicator_tables(missing=True), WEIGHTS, st.sampled_from(CRITERIA), st.integers(1, 5))
 def test_a_higher_weight_moves_each_score_towards_that_criterion(table, weights, criterion,
                                                                  more):
-    assume(any(weights.values()))
-    before = rank(table, CRITERIA, weights).score
-    after = rank(table, CRITERIA, {**weights, criterion.key: weights[criterion.key] + more}).score
-    on_it = percentiles(table, CRITERIA)[criterion.key]
+    before, after, on_it = raise_weight(table, weights, criterion, more)
     for code in KOMMUNER:
         if np.isnan(on_it[code]) or np.isnan(before[code]):
             continue  # no data on the criterion: its weight does not touch the score
@@ -148,10 +153,7 @@ def test_a_higher_weight_moves_each_score_towards_that_criterion(table, weights,
 @given(indicator_tables(missing=False), WEIGHTS, st.sampled_from(CRITERIA), st.integers(1, 5))
 def test_raising_a_weight_never_lets_a_worse_kommune_on_it_overtake(table, weights, criterion,
                                                                     more):
-    assume(any(weights.values()))
-    before = rank(table, CRITERIA, weights).score
-    after = rank(table, CRITERIA, {**weights, criterion.key: weights[criterion.key] + more}).score
-    on_it = percentiles(table, CRITERIA)[criterion.key]
+    before, after, on_it = raise_weight(table, weights, criterion, more)
     for better in KOMMUNER:
         for worse in KOMMUNER:
             if on_it[better] > on_it[worse] and before[better] >= before[worse]:

@@ -3,12 +3,11 @@ Only the facilitator (prosessleder) controls the round; the co-facilitator (medh
 set joint scores; nobody else changes anything."""
 
 import pytest
-from django.test import Client
 
 from livskraft.workshops.models import Workshop
 from livskraft.workshops.tools.diamond import DiamondJoint
 
-from .conftest import joined
+from .test_pages import client_as
 
 ROLES = ["prosessleder", "medhjelper", "annen_kommune", "deltaker", "besokende"]
 
@@ -38,14 +37,6 @@ ACTIONS = {
     "joint": ({"component": "utviklingsleiing", "score": "4"}, {},
               {"joint": {"utviklingsleiing": 4}}, False),
 }
-
-
-def client_as(role, people, workshop) -> Client:
-    if role in people:
-        client = Client()
-        client.force_login(people[role])
-        return client
-    return joined(workshop) if role == "deltaker" else Client()
 
 
 @pytest.mark.parametrize("role", ROLES)
