@@ -39,8 +39,17 @@ def rank(indicators: pd.DataFrame, criteria: list[Criterion],
     chosen = [c for c in criteria if weights.get(c.key, 0) > 0]
     if not chosen:
         raise ValueError("Velg minst ett kriterium med vekt over null.")
-    scores = percentiles(indicators, chosen)
-    weight = pd.Series({c.key: float(weights[c.key]) for c in chosen})
+    return rank_scores(percentiles(indicators, chosen), weights)
+
+
+def rank_scores(scores: pd.DataFrame, weights: dict[str, float]) -> pd.DataFrame:
+    """`rank` from percentiles already computed (one column per criterion): the weighted
+    mean over the criteria with weight > 0 that a kommune has data for."""
+    keys = [k for k in scores.columns if weights.get(k, 0) > 0]
+    if not keys:
+        raise ValueError("Velg minst ett kriterium med vekt over null.")
+    scores = scores[keys]
+    weight = pd.Series({k: float(weights[k]) for k in keys})
     has = scores.notna()
     weighted = scores.fillna(0).mul(weight, axis=1).sum(axis=1)
     present = has.mul(weight, axis=1).sum(axis=1)

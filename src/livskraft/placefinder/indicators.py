@@ -1,74 +1,197 @@
-"""The numbers behind each criterion, per kommune on the newest borders, with their years."""
+"""The numbers behind each criterion, per kommune on the newest borders, with their years.
+
+Figures published on other borders (broadband on 2020 borders, jobs by place of work on each
+year's own borders) are carried to today's through the crosswalk: counts are summed, shares
+are averaged weighted by population; where a kommune was split the figure is an estimate and
+is flagged as such.
+"""
 
 import math
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
+from livskraft.analysis.place_ranking import percentiles
 from livskraft.places.models import Boundary, Centrality, Municipality
 from livskraft.stats import frames
-from livskraft.stats.models import PlaceIndicator
+from livskraft.stats.models import PlaceIndicator, PopulationTotal
+
+from .criteria import DEFINITIONS
 
 KM_PER_DEGREE_LAT = 110.57
 KM_PER_DEGREE_LON_AT_EQUATOR = 111.32
+SHARES = ("bredband", "boligpris", "tiltakssone", "arbeidsgiveravgift", "reisetid")
+JOBS_BY_WORKPLACE = "sysselsatte_arbeidssted"  # SSB 11618, stored per year on its own borders
+LAND_AREA = "landareal"  # km², SSB 09280 (authoritative); else the outlines' approximate area
 
 
-def table() -> tuple[pd.DataFrame, dict[str, str]]:
-    """(kommune code × criterion values with NaN where missing, criterion → year label)."""
+@dataclass
+class Indicators:
+    values: pd.DataFrame  # kommune code × criterion, NaN where missing
+    years: dict[str, str]  # criterion → the year(s) of the figures
+    estimated: dict[str, set[str]] = field(default_factory=dict)  # criterion → codes
+    approximate: set[str] = field(default_factory=set)  # criteria not fit for a verdict
+    scores: pd.DataFrame | None = None  # percentiles 0–100 of every criterion, for ranking
+    places: pd.DataFrame | None = None  # name, county, county_name, centrality, region
+    kommune_choices: tuple = ()  # (code, name) by name, for the lists on the page
+    county_choices: tuple = ()  # (county code, county name)
+
+    @property
+    def kommuner(self) -> list[tuple[str, str]]:
+        return list(self.kommune_choices)
+
+    @property
+    def counties(self) -> list[tuple[str, str]]:
+        return list(self.county_choices)
+
+
+def table() -> Indicators:
+    """All criteria on the newest borders; cached until new data is loaded (read-only)."""
     return _table(frames.default_borders(), frames.data_version())
 
 
-@lru_cache(maxsize=4)
-def _table(target: int, version: tuple) -> tuple[pd.DataFrame, dict[str, str]]:
+@lru_cache(maxsize=2)
+def _table(target: int, version: tuple) -> Indicators:
     codes = sorted(Municipality.objects.filter(vintage=target).values_list("code", flat=True))
-    out = pd.DataFrame(index=pd.Index(codes, name="code"))
-    years: dict[str, str] = {}
+    out = Indicators(pd.DataFrame(index=pd.Index(codes, name="code")), {})
     population = frames.population(target)
     newest = int(population.year.max())
     people = population[population.year == newest].set_index("code").persons
     earlier_rows = population[population.year == newest - 10].set_index("code")
     # an estimated count (a split kommune's share, e.g. Ålesund before 2024) is no base for growth
     earlier = earlier_rows.persons.where(~earlier_rows.estimated.astype(bool))
-    out["befolkningsvekst"] = 100 * (people - earlier) / earlier
-    years["befolkningsvekst"] = f"{newest - 10}–{newest}"
+    out.values["befolkningsvekst"] = 100 * (people - earlier) / earlier
+    out.years["befolkningsvekst"] = f"{newest - 10}–{newest}"
+    _ages(out, target)
+    out.values["sentralitet"] = pd.Series(dict(Centrality.objects.values_list("code", "index")))
+    _jobs(out, target, population)
+    _density(out, target, people, newest)
+    for key in SHARES:
+        series, year, estimated = _indicator_on(key, target, share=True)
+        if series is not None:
+            out.values[key] = series
+            out.years[key] = year
+            if estimated:
+                out.estimated[key] = estimated
+    out.values = out.values.reindex(codes)
+    out.scores = percentiles(out.values, [d.criterion for d in DEFINITIONS
+                                          if d.key in out.values])
+    if "tiltakssone" in out.values:  # yes or no: the full weight, not a percentile of ties
+        out.scores["tiltakssone"] = 100 * out.values.tiltakssone
+    out.places = _places(target, codes)
+    out.kommune_choices = tuple(sorted(zip(out.places.index, out.places.name.fillna("")),
+                                       key=lambda item: item[1]))
+    counties = out.places[["county", "county_name"]].dropna().drop_duplicates("county")
+    out.county_choices = tuple(sorted(zip(counties.county, counties.county_name)))
+    return out
+
+
+def _ages(out: Indicators, target: int) -> None:
     by_age = frames.population_by_age(target)
-    if not by_age.empty:
-        year = int(by_age.year.max())
-        ages = by_age[by_age.year == year].groupby("code")[frames.AGE_COLUMNS].sum()
-        total = ages.sum(axis=1)
-        out["unge_voksne"] = 100 * ages[[f"a{a}" for a in range(20, 40)]].sum(axis=1) / total
-        out["barn"] = 100 * ages[[f"a{a}" for a in range(0, 16)]].sum(axis=1) / total
-        years["unge_voksne"] = years["barn"] = str(year)
-    out["sentralitet"] = pd.Series(dict(Centrality.objects.values_list("code", "index")))
+    if by_age.empty:
+        return
+    year = int(by_age.year.max())
+    ages = by_age[by_age.year == year].groupby("code")[frames.AGE_COLUMNS].sum()
+    total = ages.sum(axis=1)
+    out.values["unge_voksne"] = 100 * ages[[f"a{a}" for a in range(20, 40)]].sum(axis=1) / total
+    out.values["barn"] = 100 * ages[[f"a{a}" for a in range(0, 16)]].sum(axis=1) / total
+    out.years["unge_voksne"] = out.years["barn"] = str(year)
+
+
+def _jobs(out: Indicators, target: int, population: pd.DataFrame) -> None:
+    """Jobs per 1000 residents: from jobs by workplace and industry when loaded, else from
+    SSB 11618's employed persons by place of work."""
     jobs = frames.employment(target)
+    estimated: set[str] = set()
     if not jobs.empty:
         year = int(jobs.year.max())
         local = jobs[jobs.year == year].groupby("code").jobs.sum()
-        residents = population[population.year == year].set_index("code").persons
-        out["arbeidsplasser"] = 1000 * local / residents
-        years["arbeidsplasser"] = str(year)
-    area = _areas(target)
-    if area:
-        out["natur_og_plass"] = people / pd.Series(area)
-        years["natur_og_plass"] = str(newest)
-    for key in ("reisetid", "boligpris", "bredband", "tiltakssone", "arbeidsgiveravgift"):
-        rows = PlaceIndicator.objects.filter(indicator=key, vintage=target)
-        values = dict(rows.values_list("code", "value"))
-        if values:
-            out[key] = pd.Series(values)
-            years[key] = ", ".join(str(y) for y in sorted(set(rows.values_list("year", flat=True))))
-    return out.reindex(codes), years
+    else:
+        local, year_label, estimated = _indicator_on(JOBS_BY_WORKPLACE, target, share=False)
+        if local is None:
+            return
+        year = int(year_label)
+    residents = population[population.year == year].set_index("code").persons
+    out.values["arbeidsplasser"] = 1000 * local / residents
+    out.years["arbeidsplasser"] = str(year)
+    if estimated:
+        out.estimated["arbeidsplasser"] = estimated
 
 
-def commuting(values: pd.DataFrame, workplace: str) -> pd.Series:
+def _density(out: Indicators, target: int, people: pd.Series, year: int) -> None:
+    area, area_year, estimated = _indicator_on(LAND_AREA, target, share=False)
+    if area is None:
+        outlines = _areas(target)
+        if not outlines:
+            return
+        area = pd.Series(outlines)
+        out.approximate.add("natur_og_plass")
+    else:
+        out.years["areal"] = area_year
+    out.values["natur_og_plass"] = people / area
+    out.years["natur_og_plass"] = str(year)
+    if estimated:
+        out.estimated["natur_og_plass"] = estimated
+
+
+def _indicator_on(key: str, target: int, share: bool):
+    """(values on `target` borders, year label, estimated codes) from the newest stored
+    vintage of the indicator, or (None, "", set()) when none is stored."""
+    vintages = sorted(set(PlaceIndicator.objects.filter(indicator=key)
+                          .values_list("vintage", flat=True)))
+    if not vintages:
+        return None, "", set()
+    vintage = target if target in vintages else vintages[-1]
+    rows = PlaceIndicator.objects.filter(indicator=key, vintage=vintage)
+    values = pd.Series(dict(rows.values_list("code", "value")), dtype=float)
+    year = ", ".join(str(y) for y in sorted(set(rows.values_list("year", flat=True))))
+    if vintage == target:
+        return values, year, set()
+    converted, estimated = _to_borders(values, vintage, target, share)
+    return converted, year, estimated
+
+
+def _to_borders(values: pd.Series, vintage: int, target: int, share: bool):
+    walk = frames.crosswalk()
+    walk = walk[(walk.pivot_vintage == target) & (walk.from_year <= vintage)
+                & (walk.to_year >= vintage) & walk.from_code.isin(values.index)]
+    walk = walk.drop_duplicates(["from_code", "pivot_code"])
+    unmapped = values.index.difference(walk.from_code)
+    walk = pd.concat([walk, pd.DataFrame({"from_code": unmapped, "pivot_code": unmapped,
+                                          "weight": 1.0})], ignore_index=True)
+    walk["value"] = walk.from_code.map(values)
+    estimated = set(walk.pivot_code[walk.weight < 1])
+    if share:
+        residents = dict(PopulationTotal.objects.filter(vintage=vintage)
+                         .order_by("year").values_list("code", "persons"))
+        walk["people"] = walk.from_code.map(residents).fillna(1.0) * walk.weight
+        grouped = walk.assign(product=walk.value * walk.people).groupby("pivot_code")
+        converted = grouped["product"].sum() / grouped["people"].sum()
+    else:
+        converted = walk.assign(part=walk.value * walk.weight).groupby("pivot_code").part.sum()
+    return converted, estimated
+
+
+def _places(target: int, codes: list[str]) -> pd.DataFrame:
+    rows = Municipality.objects.filter(vintage=target).values_list(
+        "code", "name", "county_code", "county_name")
+    places = pd.DataFrame(list(rows), columns=["code", "name", "county", "county_name"])
+    places = places.set_index("code").reindex(codes)
+    places["centrality_class"] = pd.Series(
+        dict(Centrality.objects.values_list("code", "centrality_class")), dtype=float)
+    regions = PlaceIndicator.objects.filter(indicator="ba_region", vintage=target)
+    places["region"] = pd.Series(dict(regions.values_list("code", "value")), dtype=float)
+    return places
+
+
+def commuting(data: Indicators, workplace: str) -> pd.Series:
     """1 where a kommune shares the workplace's labour-market region, 0 elsewhere, NaN where
     the region is unknown."""
-    regions = pd.Series(dict(PlaceIndicator.objects.filter(
-        indicator="ba_region", vintage=frames.default_borders()).values_list("code", "value")),
-        dtype=float).reindex(values.index)
+    regions = data.places.region
     if pd.isna(regions.get(workplace)):
-        return pd.Series(float("nan"), index=values.index)
+        return pd.Series(float("nan"), index=regions.index)
     return (regions == regions[workplace]).astype(float).where(regions.notna())
 
 
