@@ -2,6 +2,7 @@
 
 import pytest
 from asgiref.sync import async_to_sync
+from channels.db import database_sync_to_async
 from channels.testing import WebsocketCommunicator
 from django.conf import settings
 from django.contrib.auth.models import User
@@ -53,6 +54,8 @@ def test_a_vote_reaches_the_big_screen_and_is_stored_once(setup):
         first = await screen.receive_json_from(timeout=5)
         assert first["answers"] == 0
         assert (await phone.connect())[0]
+        state = (await phone.receive_json_from(timeout=5))["state"]  # what the page follows
+        assert (state["tool"], state["locked"], state["factors"]) == ("priority", False, 1)
         await phone.send_json_to({"factor": factor.id, "importance": 5, "influence": 2})
         assert await phone.receive_json_from(timeout=5) == {"saved": factor.id}
         await phone.send_json_to({"factor": factor.id, "importance": 4, "influence": 2})
@@ -94,6 +97,7 @@ def test_a_participant_is_rate_limited_per_connection(setup):
 
     async def scenario():
         await phone.connect()
+        await phone.receive_json_from(timeout=5)  # the page's state
         replies = []
         for _ in range(35):
             await phone.send_json_to({"factor": factor.id, "importance": 3, "influence": 3})
@@ -139,3 +143,36 @@ def test_the_facilitator_of_another_workshop_cannot_open_this_big_screen(setup):
     missing = Workshop(id=other.id + 1000)
     assert refused(screen_socket(missing, facilitator)) == (False, 4403)  # no such workshop
     assert refused(screen_socket(other, theirs))[0] is True  # their own one opens
+
+
+def test_phones_on_every_tool_follow_a_switch_and_count_once(setup):
+    workshop, _, facilitator = setup
+    workshop.active_tool = "trust"
+    workshop.save()
+    participant = Participant.objects.create(workshop=workshop)
+    tab, second_tab = participant_socket(participant), participant_socket(participant)
+    screen = screen_socket(workshop, facilitator)
+    desk = Client()
+    desk.force_login(facilitator)
+
+    async def scenario():
+        await screen.connect()
+        await screen.receive_json_from(timeout=5)
+        for socket in (tab, second_tab):
+            assert (await socket.connect())[0]
+            assert (await socket.receive_json_from(timeout=5))["state"]["tool"] == "trust"
+        state = await screen.receive_json_from(timeout=5)
+        while state["connected"] == 0:
+            state = await screen.receive_json_from(timeout=5)
+        assert state["connected"] == 1  # one participant, two tabs
+        await database_sync_to_async(desk.post)(f"/verksted/{workshop.id}/",
+                                                {"action": "tool", "tool": "diamond"})
+        switched = (await tab.receive_json_from(timeout=1))["state"]
+        assert (switched["tool"], switched["locked"]) == ("diamond", False)
+        assert (await second_tab.receive_json_from(timeout=1))["state"] == switched
+        await database_sync_to_async(desk.post)(f"/verksted/{workshop.id}/", {"action": "lock"})
+        assert (await second_tab.receive_json_from(timeout=1))["state"]["locked"] is True
+        for socket in (tab, second_tab, screen):
+            await socket.disconnect()
+
+    async_to_sync(scenario)()

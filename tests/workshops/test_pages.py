@@ -65,7 +65,7 @@ def test_join_with_code_answer_and_come_back(workshop):
 def test_joining_stores_nothing_personal(workshop):
     fields = {f.name for f in Participant._meta.get_fields()}
     assert fields <= {"id", "workshop", "key", "group", "joined_at", "scores", "diamond_scores",
-                      "trust_answers"}
+                      "trust_answers", "step_ideas", "step_votes"}
     joined(workshop)
     assert Participant.objects.count() == 1
 

@@ -36,6 +36,7 @@ def test_a_vote_crosses_redis_to_the_big_screen(setup):  # noqa: F811
             assert (await screen.connect())[0]
             await screen.receive_json_from(timeout=5)
             assert (await phone.connect())[0]
+            assert (await phone.receive_json_from(timeout=5))["state"]["tool"] == "priority"
             await phone.send_json_to({"factor": factor.id, "importance": 2, "influence": 5})
             assert await phone.receive_json_from(timeout=5) == {"saved": factor.id}
             state = await screen.receive_json_from(timeout=5)

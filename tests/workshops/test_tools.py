@@ -1,4 +1,5 @@
 import io
+from datetime import timedelta
 
 import docx
 import openpyxl
@@ -27,7 +28,12 @@ def test_capacity_diamond_scores_joint_and_years_compared(workshop):
     workshop.save()
     earlier = Workshop.objects.create(title="Forrige gang", municipality_code="9901",
                                       year_label="År 1")
+    Workshop.objects.filter(id=earlier.id).update(created_at=workshop.created_at
+                                                  - timedelta(days=730))
     diamond.set_joint(earlier, "utviklingsleiing", 2)
+    assert "År 1" not in str(diamond.chart(workshop))  # offered, not drawn until chosen
+    assert diamond.earlier_rounds(workshop) == [earlier]
+    diamond.compare_with(workshop, [earlier.id])
     for score in (2, 4, 5):
         diamond.record(Participant.objects.create(workshop=workshop), "utviklingsleiing", score,
                        "Vi har en tydelig leder")

@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
 from . import live
+from .forms import municipality_choices
 from .models import Workshop
 from .permissions import can_control
 from .tools import registry
@@ -19,7 +20,7 @@ def _switch(name: str):
         field, value = SWITCHES[name]
         setattr(workshop, field, value)
         workshop.save(update_fields=[field])
-        live.announce(workshop.id)
+        live.announce(workshop.id, phones_too=True)
     return run
 
 
@@ -28,15 +29,20 @@ def _choose_tool(workshop: Workshop, data) -> None:
         raise Rejected(_("Ukjent verktøy."))
     workshop.active_tool = data["tool"]
     workshop.save(update_fields=["active_tool"])
-    live.announce(workshop.id)
+    live.announce(workshop.id, phones_too=True)
 
 
 def _settings(workshop: Workshop, data) -> None:
+    code = data.get("municipality_code", "")
+    if code != workshop.municipality_code and code not in dict(municipality_choices()):
+        raise Rejected(_("Velg en kommune fra listen."))
+    workshop.municipality_code = code
     workshop.groups = data.get("groups", "")[:300]
     workshop.year_label = data.get("year_label", "")[:20]
     workshop.participants_add_factors = data.get("participants_add_factors") == "on"
-    workshop.save(update_fields=["groups", "year_label", "participants_add_factors"])
-    live.announce(workshop.id)
+    workshop.save(update_fields=["municipality_code", "groups", "year_label",
+                                 "participants_add_factors"])
+    live.announce(workshop.id, phones_too=True)
 
 
 WORKSHOP_ACTIONS = {

@@ -1,4 +1,5 @@
-"""Websockets: participants send their scores; big screens receive the live state."""
+"""Websockets: every participant page holds one (it sends priority scores and follows tool
+switches, locks and reveals); big screens receive the live state."""
 
 import asyncio
 
@@ -23,12 +24,20 @@ class ParticipantConsumer(AsyncJsonWebsocketConsumer):
             return
         self.workshop_id = self.participant.workshop_id
         self.sent: list[float] = []
+        await self.channel_layer.group_add(live.phones(self.workshop_id), self.channel_name)
         await self.accept()
-        await database_sync_to_async(live.arrived)(self.workshop_id)
+        await database_sync_to_async(live.arrived)(self.workshop_id, self.participant.id)
+        state = await database_sync_to_async(screens.phone_state)(self.workshop_id)
+        await self.send_json({"state": state})
 
     async def disconnect(self, code):
         if getattr(self, "participant", None) is not None:
-            await database_sync_to_async(live.left)(self.workshop_id)
+            await self.channel_layer.group_discard(live.phones(self.workshop_id),
+                                                   self.channel_name)
+            await database_sync_to_async(live.left)(self.workshop_id, self.participant.id)
+
+    async def workshop_switched(self, event):
+        await self.send_json({"state": event["state"]})
 
     async def receive_json(self, content, **kwargs):
         now = asyncio.get_running_loop().time()

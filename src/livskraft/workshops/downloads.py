@@ -2,6 +2,7 @@
 the PDF summary, and charts as PNG."""
 
 import io
+import textwrap
 
 import cairosvg
 import pandas as pd
@@ -25,6 +26,9 @@ def workbook(workshop: Workshop) -> bytes:
         for tool in registry.TOOLS:
             for name, sheet in tool.export_sheets(workshop).items():
                 sheet.to_excel(writer, index=False, sheet_name=name)
+        pd.DataFrame([{"verktøy": str(tool.label), "kjelde": line} for tool in registry.TOOLS
+                      for line in tool.credits(workshop)]).to_excel(
+            writer, index=False, sheet_name="Kjelder")
     return buffer.getvalue()
 
 
@@ -50,13 +54,21 @@ def summary_pdf(workshop: Workshop) -> bytes:
             pdf.drawImage(image, 2 * cm, top - 11.5 * cm, width=16 * cm, height=11 * cm,
                           preserveAspectRatio=True, anchor="sw")
             top -= 11.5 * cm
-        _lines(pdf, tool.pdf_lines(workshop), top - 1 * cm)
+        _lines(pdf, tool.pdf_lines(workshop) + [""] + tool.credits(workshop), top - 1 * cm)
         pdf.showPage()
     pdf.save()
     return buffer.getvalue()
 
 
 def _lines(pdf, lines: list[str], top: float) -> None:
+    """Wrapped lines from `top` down, on as many pages as they need."""
+    y = top
     pdf.setFont("Helvetica", 10)
-    for number, line in enumerate(lines):
-        pdf.drawString(2 * cm, top - number * 0.5 * cm, line[:110])
+    for line in lines:
+        for part in textwrap.wrap(line, 105, subsequent_indent="    ") or [""]:
+            if y < 2 * cm:
+                pdf.showPage()
+                pdf.setFont("Helvetica", 10)
+                y = A4[1] - 2.5 * cm
+            pdf.drawString(2 * cm, y, part)
+            y -= 0.5 * cm

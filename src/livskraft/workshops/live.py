@@ -1,5 +1,5 @@
 """The live layer: which participants are connected, and the one function that tells a
-workshop's big screens (and phones) that something changed."""
+workshop's big screens and phones that something changed."""
 
 import contextlib
 
@@ -12,29 +12,55 @@ CHANGED = {"type": "workshop.changed"}
 
 
 def group(workshop_id: int) -> str:
+    """Big screens: told about every change (they redraw, a burst at a time)."""
     return f"workshop-{workshop_id}"
 
 
-def announce(workshop_id: int) -> None:
+def phones(workshop_id: int) -> str:
+    """Participants' pages: told only when what they show changes (tool, lock, reveal …)."""
+    return f"workshop-{workshop_id}-phones"
+
+
+def announce(workshop_id: int, phones_too: bool = False) -> None:
     """Tell everyone following the workshop that something changed, once the current
-    transaction (if any) has committed, so nobody reads the state before it is stored."""
-    transaction.on_commit(
-        lambda: async_to_sync(get_channel_layer().group_send)(group(workshop_id), CHANGED))
+    transaction (if any) has committed, so nobody reads the state before it is stored.
+    `phones_too`: the participants' pages must follow (their state goes with the message)."""
+
+    def send() -> None:
+        layer = get_channel_layer()
+        async_to_sync(layer.group_send)(group(workshop_id), CHANGED)
+        if phones_too:
+            from .screens import phone_state  # screens loads the tools, which use this module
+
+            async_to_sync(layer.group_send)(phones(workshop_id), {
+                "type": "workshop.switched", "state": phone_state(workshop_id)})
+
+    transaction.on_commit(send)
 
 
 def _presence_key(workshop_id: int) -> str:
     return f"workshop-{workshop_id}-connected"
 
 
-def arrived(workshop_id: int) -> None:
-    cache.add(_presence_key(workshop_id), 0, timeout=None)
-    cache.incr(_presence_key(workshop_id))
+def _tabs_key(workshop_id: int, participant_id: int) -> str:
+    return f"workshop-{workshop_id}-participant-{participant_id}-tabs"
+
+
+def arrived(workshop_id: int, participant_id: int) -> None:
+    """A participant's page connected; a participant with two tabs open counts once."""
+    tabs = _tabs_key(workshop_id, participant_id)
+    cache.add(tabs, 0, timeout=None)
+    if cache.incr(tabs) == 1:
+        cache.add(_presence_key(workshop_id), 0, timeout=None)
+        cache.incr(_presence_key(workshop_id))
     announce(workshop_id)
 
 
-def left(workshop_id: int) -> None:
+def left(workshop_id: int, participant_id: int) -> None:
     with contextlib.suppress(ValueError):
-        cache.decr(_presence_key(workshop_id))
+        if cache.decr(_tabs_key(workshop_id, participant_id)) <= 0:
+            cache.delete(_tabs_key(workshop_id, participant_id))
+            cache.decr(_presence_key(workshop_id))
     announce(workshop_id)
 
 

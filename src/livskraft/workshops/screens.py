@@ -27,7 +27,17 @@ def render(workshop: Workshop) -> str:
     chart = tool.chart(workshop) if visible else None
     body = tool.render("screen", {"workshop": workshop, "visible": visible, "chart": chart,
                                   **tool.screen_context(workshop)})
-    return render_to_string("workshops/_live.html", {"workshop": workshop, "body": body})
+    return render_to_string("workshops/_live.html", {"workshop": workshop, "body": body,
+                                                     "credits": tool.credits(workshop)})
+
+
+def phone_state(workshop_id: int) -> dict:
+    """What a participant's page shows, in a form that changes when the page must follow."""
+    workshop = Workshop.objects.get(id=workshop_id)
+    tool = registry.get(workshop.active_tool)
+    return {"tool": tool.key, "locked": workshop.locked,
+            "revealed": not workshop.results_hidden, "groups": workshop.groups,
+            **tool.phone_state(workshop)}
 
 
 def screen_state(workshop: Workshop) -> dict:

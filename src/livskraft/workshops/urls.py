@@ -8,6 +8,7 @@ urlpatterns = [
     path("verksted/bli-med/", views.join, name="workshop-join-form"),
     path("verksted/delta/", views.participate, name="workshop-participate"),
     path("verksted/delta/gruppe/", views.choose_group, name="workshop-group"),
+    path("verksted/delta/tilstand/", views.phone_state, name="workshop-phone-state"),
     path("verksted/<int:workshop_id>/", views.panel, name="workshop"),
     path("verksted/<int:workshop_id>/storskjerm/", views.screen, name="workshop-screen"),
     path("verksted/<int:workshop_id>/svar.xlsx", views.workbook, name="workshop-workbook"),

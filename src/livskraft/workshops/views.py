@@ -5,7 +5,7 @@ import segno
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.safestring import mark_safe
@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from . import actions, downloads, participants, screens
 from .files import XLSX, attachment
-from .forms import JoinForm, WorkshopForm
+from .forms import JoinForm, WorkshopForm, municipality_choices
 from .models import Facilitation, Workshop
 from .permissions import can_control, runners_only
 from .tools import registry
@@ -43,11 +43,19 @@ def panel(request, workshop: Workshop):
         messages.error(request, problem)
     context = {"workshop": workshop, "scale": range(1, 6),
                "control": can_control(request.user, workshop)}
-    sections = [tool.render("panel", {**context, **tool.panel_context(workshop)}, request)
-                for tool in registry.TOOLS]
+    sections = [(tool.render("panel", {**context, **tool.panel_context(workshop)}, request),
+                 tool.credits(workshop)) for tool in registry.TOOLS]
     return render(request, "workshops/panel.html", {
         **context, "join_url": _join_url(request, workshop), "tools": registry.TOOLS,
-        "sections": sections})
+        "sections": sections, "municipalities": _municipalities(workshop)})
+
+
+def _municipalities(workshop: Workshop) -> list[tuple[str, str]]:
+    """The kommuner to choose from, with the workshop's own even if `places` lacks it."""
+    choices = municipality_choices()
+    if workshop.municipality_code not in dict(choices):
+        choices.append((workshop.municipality_code, workshop.municipality_code))
+    return choices
 
 
 def _join_url(request, workshop: Workshop) -> str:
@@ -73,8 +81,9 @@ def table(request, workshop: Workshop, name: str):
     tool = next((t for t in registry.TOOLS if t.csv_name == name), None)
     if tool is None:
         raise Http404
-    return attachment(tool.csv_table(workshop).to_csv(index=False), "text/csv",
-                      f"{name}-{workshop.id}.csv")
+    table = tool.csv_table(workshop)
+    table["kjelde"] = " ".join(tool.credits(workshop))
+    return attachment(table.to_csv(index=False), "text/csv", f"{name}-{workshop.id}.csv")
 
 
 @runners_only
@@ -119,7 +128,17 @@ def participate(request):
     context = {"workshop": workshop, "participant": participant, "scale": range(1, 6)}
     body = tool.render("participate", {**context, **tool.participant_context(participant)},
                        request)
-    return render(request, "workshops/participate.html", {**context, "body": body})
+    return render(request, "workshops/participate.html", {
+        **context, "body": body, "credits": tool.credits(workshop),
+        "state": screens.phone_state(workshop.id)})
+
+
+def phone_state(request):
+    """The polling fallback for a phone whose websocket is down."""
+    participant = participants.from_request(request)
+    if participant is None:
+        return JsonResponse({"error": _("Du er ikke med i et verksted.")}, status=403)
+    return JsonResponse({"state": screens.phone_state(participant.workshop_id)})
 
 
 @participants.participant_post

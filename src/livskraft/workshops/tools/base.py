@@ -28,6 +28,7 @@ class Tool:
     models: tuple = ()  # registered in the admin
     has_chart = False  # `chart()` draws something: offered as SVG/PNG and in the PDF
     csv_name: str | None = None  # file name of `csv_table()`, if the tool has one
+    chapter = None  # the book's chapter the tool comes from (tools.book.Chapter)
 
     def template(self, part: str) -> str:
         return f"workshops/tools/{self.key}/{part}.html"
@@ -35,8 +36,18 @@ class Tool:
     def render(self, part: str, context: dict, request=None) -> str:
         return render_to_string(self.template(part), {"tool": self, **context}, request)
 
+    def credits(self, workshop) -> list[str]:
+        """Where the tool's content comes from, for every page and export: the book's
+        chapter, and what is ours."""
+        return [self.chapter.credit()] if self.chapter else []
+
     # Phones
     def participant_context(self, participant) -> dict:
+        return {}
+
+    def phone_state(self, workshop) -> dict:
+        """What, besides the tool and the lock, makes a phone page show something else (a
+        new factor, a new round): phones reload their tool when it changes."""
         return {}
 
     # Big screen

@@ -26,6 +26,39 @@ from ..models import Participant, Workshop
 from ..participants import PARTICIPANT_RATE, from_request, participant_post, rate_key
 from ..permissions import runners_only
 from .base import Action, Rejected, Tool
+from .book import Chapter, Quote
+
+CHAPTER = Chapter("Prioriteringsverktøy for samfunnsutvikling",
+                  "Torbjørn Wekre og Håvard Ese Eliassen")
+
+
+def _nb(text: str, translation) -> Quote:
+    return Quote(text, "nb", translation)
+
+
+LEAD = _nb("Prioriter det som er viktig og samtidig mulig å påvirke.",
+           gettext_lazy("Prioriter det som er viktig og samtidig mulig å påvirke."))
+SORT = _nb("Derfor er det lurt å gjennomføre en prosess der du sorterer faktorene etter hvor "
+           "viktige de er, og om det er mulig å påvirke dem.",
+           gettext_lazy("Derfor er det lurt å gjennomføre en prosess der du sorterer faktorene "
+                        "etter hvor viktige de er, og om det er mulig å påvirke dem."))
+GROUPS = _nb("Diskuter så i små grupper, gjerne på tvers av sektorer. Forsøk å bli enige om "
+             "plassering. Del dette i plenum, og forsøk å komme frem til en felles oppfatning.",
+             gettext_lazy("Diskuter så i små grupper, gjerne på tvers av sektorer. Forsøk å bli "
+                          "enige om plassering. Del dette i plenum, og forsøk å komme frem til "
+                          "en felles oppfatning."))
+HARD_TO_INFLUENCE = _nb(
+    "En faktor som er viktig for samfunnsutviklingen kan være vanskelig påvirke med lokale "
+    "tiltak.",
+    gettext_lazy("En faktor som er viktig for samfunnsutviklingen kan være vanskelig påvirke "
+                 "med lokale tiltak."))
+# The quarters of the matrix, from 3 up counting as important / possible to influence.
+QUADRANTS = {
+    "prioritise": gettext_lazy("Viktig og mulig å påvirke"),
+    "important": gettext_lazy("Viktig, men vanskelig å påvirke lokalt"),
+    "possible": gettext_lazy("Mindre viktig, men mulig å påvirke"),
+    "rest": gettext_lazy("Mindre viktig og vanskelig å påvirke"),
+}
 
 
 class Factor(models.Model):
@@ -106,7 +139,7 @@ def record(participant: Participant, factor_id: int, importance: int, influence:
 def add_factor(workshop: Workshop, text: str, by_participant: bool = False) -> None:
     Factor.objects.create(workshop=workshop, text=text[:200], added_by_participant=by_participant,
                           position=workshop.factors.count())
-    live.announce(workshop.id)
+    live.announce(workshop.id, phones_too=True)
 
 
 @transaction.atomic
@@ -157,10 +190,39 @@ def _spread(mean: float, mean_of_squares: float) -> float:
     return math.sqrt(max(mean_of_squares - mean * mean, 0.0))
 
 
+def placements(workshop: Workshop) -> dict[int, dict[str, tuple[int, int]]]:
+    """Factor id → group ("" = plenum) → agreed (importance, influence)."""
+    out: dict[int, dict[str, tuple[int, int]]] = {}
+    for p in Placement.objects.filter(factor__workshop=workshop).order_by("group"):
+        out.setdefault(p.factor_id, {})[p.group] = (p.importance, p.influence)
+    return out
+
+
+def quadrant(importance: float, influence: float) -> str:
+    if importance >= 3:
+        return "prioritise" if influence >= 3 else "important"
+    return "possible" if influence >= 3 else "rest"
+
+
+def reading(workshop: Workshop) -> list[dict]:
+    """The factors in each quarter, by the plenum's placement where agreed, else by the
+    participants' mean."""
+    agreed = placements(workshop)
+    quarters: dict[str, list[str]] = {key: [] for key in QUADRANTS}
+    for factor in summary(workshop):
+        plenum = agreed.get(factor["id"], {}).get("")
+        if plenum:
+            quarters[quadrant(*plenum)].append(factor["text"])
+        elif factor["importance"] is not None:
+            quarters[quadrant(factor["importance"], factor["influence"])].append(factor["text"])
+    return [{"key": key, "label": str(QUADRANTS[key]), "factors": quarters[key]}
+            for key in QUADRANTS]
+
+
 def chart(workshop: Workshop):
-    plenum = {p.factor_id: (p.importance, p.influence)
-              for p in Placement.objects.filter(factor__workshop=workshop, group="")}
-    return charts.priority_matrix(summary(workshop), plenum)
+    return charts.priority_matrix(summary(workshop), placements(workshop),
+                                  workshop.group_names(),
+                                  tuple(str(QUADRANTS[k]) for k in QUADRANTS))
 
 
 def factors_xlsx(workshop: Workshop) -> bytes:
@@ -191,7 +253,7 @@ def import_factors(workshop: Workshop, upload) -> int:
     start = workshop.factors.count()
     Factor.objects.bulk_create(Factor(workshop=workshop, text=text[:200], position=start + i)
                                for i, text in enumerate(texts))
-    live.announce(workshop.id)
+    live.announce(workshop.id, phones_too=True)
     return len(texts)
 
 
@@ -235,6 +297,27 @@ def answer(request):
 
 
 @participant_post
+def place_for_group(request, participant):
+    """A group's shared phone places the factors as the group agreed."""
+    workshop = participant.workshop
+    if not participant.group:
+        messages.error(request, _("Velg gruppen din først."))
+        return
+    if workshop.locked:
+        messages.error(request, _("Runden er låst av prosesslederen."))
+        return
+    try:
+        place(workshop, int(request.POST["factor"]), participant.group,
+              request.POST["importance"], request.POST["influence"])
+    except Rejected as error:
+        messages.error(request, str(error))
+    except (KeyError, ValueError):
+        messages.error(request, _("Velg en verdi fra 1 til 5."))
+    else:
+        messages.success(request, _("Gruppens plassering er lagret."))
+
+
+@participant_post
 def suggest_factor(request, participant):
     workshop = participant.workshop
     text = request.POST.get("text", "").strip()
@@ -263,16 +346,25 @@ def factor_list(request, workshop: Workshop):
 class Priority(Tool):
     key = "priority"
     label = gettext_lazy("Prioriteringsverktøyet")
+    chapter = CHAPTER
     models = (Factor, Placement, PriorityScore)
     has_chart = True
     csv_name = "prioritering"
 
     def participant_context(self, participant) -> dict:
         mine = {s.factor_id: s for s in PriorityScore.objects.filter(participant=participant)}
-        return {"factors": [(f, mine.get(f.id)) for f in participant.workshop.factors.all()]}
+        agreed = placements(participant.workshop) if participant.group else {}
+        return {"factors": [(f, mine.get(f.id), agreed.get(f.id, {}).get(participant.group))
+                            for f in participant.workshop.factors.all()],
+                "lead": LEAD, "sort": SORT, "groups_text": GROUPS}
+
+    def phone_state(self, workshop) -> dict:
+        return {"factors": workshop.factors.count(),
+                "suggestions": workshop.participants_add_factors}
 
     def screen_context(self, workshop) -> dict:
-        return {"factors": summary(workshop)}
+        return {"factors": summary(workshop), "reading": reading(workshop), "lead": LEAD,
+                "hard": HARD_TO_INFLUENCE}
 
     def answer_count(self, workshop) -> int:
         return PriorityScore.objects.filter(factor__workshop=workshop).count()
@@ -284,8 +376,10 @@ class Priority(Tool):
         return chart(workshop)
 
     def panel_context(self, workshop) -> dict:
-        return {"form": FactorForm(), "factor_rows": [
-            (f, list(f.placements.order_by("group"))) for f in workshop.factors.all()]}
+        return {"form": FactorForm(), "groups_text": GROUPS, "reading": reading(workshop),
+                "lead": LEAD,
+                "factor_rows": [(f, list(f.placements.order_by("group")))
+                                for f in workshop.factors.all()]}
 
     def actions(self) -> dict[str, Action]:
         return {"factor": Action(_add_factor_action), "placement": Action(_placement_action)}
@@ -294,30 +388,55 @@ class Priority(Tool):
         individual = scores(workshop).rename(columns={
             "participant_id": "deltaker", "factor__text": "faktor", "importance": "viktighet",
             "influence": "pavirkning"}).drop(columns="factor_id")
-        return {"Faktorer": _factor_table(workshop), "Enkeltsvar": individual}
+        agreed = pd.DataFrame(
+            [{"faktor": f.text, "gruppe": group or "plenum", "viktighet": imp,
+              "pavirkning": inf}
+             for f in workshop.factors.all()
+             for group, (imp, inf) in placements(workshop).get(f.id, {}).items()],
+            columns=["faktor", "gruppe", "viktighet", "pavirkning"])
+        return {"Faktorer": _factor_table(workshop), "Enkeltsvar": individual,
+                "Plasseringar": agreed}
 
     def csv_table(self, workshop) -> pd.DataFrame:
         return _factor_table(workshop)
 
     def pdf_lines(self, workshop) -> list[str]:
-        return [_("%(n)s. %(text)s: viktighet %(i)s, påvirkning %(f)s (%(answers)s svar)") % {
-            "n": n, "text": f["text"], "answers": f["answers"],
-            "i": "–" if f["importance"] is None else f"{f['importance']:.1f}",
-            "f": "–" if f["influence"] is None else f"{f['influence']:.1f}"}
-            for n, f in enumerate(summary(workshop), start=1)]
+        agreed = placements(workshop)
+        lines = []
+        for n, f in enumerate(summary(workshop), start=1):
+            lines.append(_("%(n)s. %(text)s: viktighet %(i)s, påvirkning %(f)s (%(answers)s "
+                           "svar)") % {
+                "n": n, "text": f["text"], "answers": f["answers"],
+                "i": "–" if f["importance"] is None else f"{f['importance']:.1f}",
+                "f": "–" if f["influence"] is None else f"{f['influence']:.1f}"})
+            lines += ["    " + _("%(who)s: viktighet %(i)s, påvirkning %(f)s") % {
+                "who": group or _("Plenum"), "i": imp, "f": inf}
+                for group, (imp, inf) in agreed.get(f["id"], {}).items()]
+        lines.append(str(LEAD.text))
+        lines += [f"{q['label']}: {', '.join(q['factors']) or '–'}" for q in reading(workshop)]
+        return lines
 
     def urls(self) -> list:
         return [
             path("verksted/delta/svar/", answer, name="workshop-answer"),
             path("verksted/delta/faktor/", suggest_factor, name="workshop-suggest"),
+            path("verksted/delta/gruppeplassering/", place_for_group,
+                 name="workshop-group-placement"),
             path("verksted/<int:workshop_id>/faktorer.xlsx", factor_list,
                  name="workshop-factors"),
         ]
 
 
 def _factor_table(workshop: Workshop) -> pd.DataFrame:
+    """Per factor: the participants' means and spread, then each agreed placement."""
     table = pd.DataFrame(summary(workshop), columns=[
         "id", "text", "answers", "importance", "influence", "importance_sd", "influence_sd"])
+    agreed = placements(workshop)
+    for group in ["", *workshop.group_names()]:
+        name = group or "plenum"
+        for column, index in ((f"{name}_viktighet", 0), (f"{name}_pavirkning", 1)):
+            table[column] = pd.array([agreed.get(i, {}).get(group, (None, None))[index]
+                                      for i in table["id"]], dtype="Int64")
     return table.rename(columns={
         "text": "faktor", "answers": "svar", "importance": "viktighet_snitt",
         "influence": "pavirkning_snitt", "importance_sd": "viktighet_spredning",

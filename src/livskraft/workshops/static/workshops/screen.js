@@ -1,4 +1,4 @@
-// The big screen: redraws the live matrix whenever the server says something changed.
+// The big screen: redraws the live view whenever the server says something changed.
 (() => {
   const root = document.querySelector(".screen");
   if (!root) return;
@@ -11,6 +11,7 @@
       const state = JSON.parse(event.data);
       document.getElementById("connected").textContent = state.connected;
       document.getElementById("answers").textContent = state.answers;
+      document.getElementById("locked").textContent = state.locked ? root.dataset.locked : "";
       document.getElementById("live").innerHTML = state.html;
     };
     socket.onclose = () => { setTimeout(connect, delay); delay = Math.min(delay * 2, 10000); };

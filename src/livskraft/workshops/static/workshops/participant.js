@@ -1,23 +1,60 @@
-// A participant's phone: scores go over the websocket, or by a plain POST while it is down.
-// A dropped connection reconnects by itself; saved answers live on the server.
+// A participant's page, in every tool: one websocket that sends priority scores and follows
+// the facilitator (tool switch, lock, reveal, new factors or rounds). While it is down the page
+// reconnects by itself and polls the state; answers also go by plain form posts.
 (() => {
-  const root = document.querySelector(".factors");
+  const root = document.getElementById("participant");
   if (!root) return;
   const status = document.getElementById("connection");
+  const shown = JSON.parse(document.getElementById("phone-state").textContent);
   const scheme = location.protocol === "https:" ? "wss://" : "ws://";
+  const POLL_MS = 3000;
   let socket = null;
   let delay = 1000;
+  let poller = null;
+  let waiting = false;
+
+  const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+
+  function typing() {
+    const active = document.activeElement;
+    return active && ["TEXTAREA", "INPUT"].includes(active.tagName) &&
+      !["radio", "checkbox", "submit"].includes(active.type) && active.value;
+  }
+
+  function follow(state) {
+    if (same(state, shown) || waiting) return;
+    if (!typing()) { location.reload(); return; }
+    waiting = true;  // reload once the participant has finished writing
+    document.activeElement.addEventListener("blur", () => location.reload(), {once: true});
+  }
+
+  function poll() {
+    if (poller) return;
+    poller = setInterval(async () => {
+      try {
+        const response = await fetch(root.dataset.stateUrl, {headers: {"Accept": "application/json"}});
+        if (response.ok) follow((await response.json()).state);
+      } catch (error) { /* offline: try again */ }
+    }, POLL_MS);
+  }
 
   function connect() {
     socket = new WebSocket(scheme + location.host + root.dataset.socket);
-    socket.onopen = () => { delay = 1000; status.textContent = root.dataset.connected; };
+    socket.onopen = () => {
+      delay = 1000;
+      status.textContent = root.dataset.connected;
+      clearInterval(poller);
+      poller = null;
+    };
     socket.onclose = () => {
       status.textContent = root.dataset.reconnecting;
+      poll();
       setTimeout(connect, delay);
       delay = Math.min(delay * 2, 10000);
     };
     socket.onmessage = (event) => {
       const message = JSON.parse(event.data);
+      if (message.state) { follow(message.state); return; }
       show(message.saved ?? message.factor, message.saved ? root.dataset.saved : root.dataset.failed);
     };
   }

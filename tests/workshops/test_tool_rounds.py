@@ -1,0 +1,184 @@
+"""Each tool's rounds as the book describes them: individual, then group or joint, then the
+result in the exports."""
+
+import csv
+import io
+from datetime import timedelta
+
+import docx
+import openpyxl
+from django.test import Client
+from pypdf import PdfReader
+
+from livskraft.places.models import Municipality
+from livskraft.workshops.models import Participant, Workshop
+from livskraft.workshops.tools import diamond, priority, ten_steps
+
+from .conftest import joined
+
+
+def desk(people, role="prosessleder") -> Client:
+    client = Client()
+    client.force_login(people[role])
+    return client
+
+
+def book(client, workshop) -> openpyxl.Workbook:
+    return openpyxl.load_workbook(io.BytesIO(
+        client.get(f"/verksted/{workshop.id}/svar.xlsx").content))
+
+
+def test_a_workshop_belongs_to_a_kommune_chosen_from_places(people, workshop):
+    Municipality.objects.create(vintage=2024, code="9901", name="Testvik")
+    Municipality.objects.create(vintage=2024, code="9902", name="Prøvebygd")
+    client = desk(people)
+    client.post("/verksted/", {"title": "År 3 i Prøvebygd", "municipality_code": "9902",
+                               "year_label": "År 3"})
+    created = Workshop.objects.get(title="År 3 i Prøvebygd")
+    assert (created.municipality_code, created.year_label) == ("9902", "År 3")
+    typed = client.post("/verksted/", {"title": "Feil", "municipality_code": "1234"})
+    assert typed.status_code == 200 and not Workshop.objects.filter(title="Feil").exists()
+    wrong = client.post(f"/verksted/{workshop.id}/", {"action": "settings",
+                                                      "municipality_code": "0000"}, follow=True)
+    assert "Velg en kommune fra listen." in wrong.content.decode()
+
+
+def test_the_joint_diamond_with_priorities_and_responsibility_in_one_form(people, workshop):
+    for score, reason in ((2, "Lite folk"), (4, "")):
+        diamond.record(Participant.objects.create(workshop=workshop), "tidsressursar", score,
+                       reason)
+    data = {"action": "joint", **{f"score_{key}": "3" for key in diamond.KEYS}}
+    data.update(score_tidsressursar="2", priority_tidsressursar="Frigjere tid til planen",
+                responsible_tidsressursar="Rådmannen")
+    assert desk(people, "medhjelper").post(f"/verksted/{workshop.id}/", data).status_code == 302
+    rows = {r["component"]: r for r in diamond.summary(workshop)}
+    assert [rows[k]["joint"] for k in diamond.KEYS] == [3, 3, 3, 3, 2]
+    time = rows["tidsressursar"]
+    assert (time["mean"], time["priority"], time["responsible"]) == (3, "Frigjere tid til planen",
+                                                                     "Rådmannen")  # (2+4)/2
+    sheets = book(desk(people), workshop)
+    header, *values = list(sheets["Kapasitetsdiamant"].iter_rows(values_only=True))
+    last = dict(zip(header, values[-1], strict=True))
+    assert (last["felles"], last["prioritere_og_styrke"], last["ansvar"]) == (
+        2, "Frigjere tid til planen", "Rådmannen")
+    assert list(sheets["Grunngjevingar"].iter_rows(values_only=True))[1] == (
+        "Tidsressursar", "Lite folk")
+    pdf = desk(people).get(f"/verksted/{workshop.id}/sammendrag.pdf").content
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    assert "Frigjere tid til planen" in text and "Rådmannen" in text
+    bad = desk(people).post(f"/verksted/{workshop.id}/",
+                            {"action": "joint", "score_tidsressursar": "7"}, follow=True)
+    assert "1 til 5" in bad.content.decode()
+    assert diamond.summary(workshop)[-1]["joint"] == 2  # nothing half-written
+
+
+def test_an_earlier_round_of_the_same_kommune_is_offered_and_overlaid(people, workshop):
+    earlier = Workshop.objects.create(title="Første runde", municipality_code="9901",
+                                      year_label="År 1")
+    Workshop.objects.filter(id=earlier.id).update(created_at=workshop.created_at
+                                                  - timedelta(days=730))
+    elsewhere = Workshop.objects.create(title="Annen kommune", municipality_code="9902")
+    for key in diamond.KEYS:
+        diamond.set_joint(earlier, key, 2)
+        diamond.set_joint(elsewhere, key, 5)
+    panel = desk(people).get(f"/verksted/{workshop.id}/").content.decode()
+    assert "År 1" in panel and "Annen kommune" not in panel
+    refused = desk(people).post(f"/verksted/{workshop.id}/", {"action": "compare",
+                                                              "earlier": elsewhere.id},
+                                follow=True)
+    assert "samme kommunen" in refused.content.decode()
+    desk(people).post(f"/verksted/{workshop.id}/", {"action": "compare", "earlier": earlier.id})
+    chart = str(diamond.chart(workshop))
+    assert ">År 1</text>" in chart and chart.count('class="series"') == 1  # no joint yet
+    assert "Felles skår" not in chart  # the legend shows only what is drawn
+
+
+def test_group_phones_place_factors_and_every_placement_is_drawn_and_exported(people, workshop):
+    workshop.groups = "Bord 1, Bord 2"
+    workshop.save()
+    broadband = workshop.factors.get(text="Bredbånd")
+    table = joined(workshop)
+    table.post("/verksted/delta/gruppe/", {"group": "Bord 1"})
+    table.post("/verksted/delta/gruppeplassering/", {"factor": broadband.id, "importance": 5,
+                                                    "influence": 4})
+    loose = joined(workshop)  # no group chosen: refused
+    loose.post("/verksted/delta/gruppeplassering/", {"factor": broadband.id, "importance": 1,
+                                                    "influence": 1})
+    desk(people).post(f"/verksted/{workshop.id}/", {"action": "placement",
+                                                    "factor": broadband.id, "group": "",
+                                                    "importance": 4, "influence": 2})
+    assert priority.placements(workshop) == {broadband.id: {"": (4, 2), "Bord 1": (5, 4)}}
+    chart = str(priority.chart(workshop))
+    assert 'data-group="Bord 1"' in chart and 'data-group=""' in chart
+    assert "Viktig og mulig å påvirke" in chart and ">Bredbånd</text>" not in chart  # no mean yet
+    lines = list(csv.DictReader(io.StringIO(
+        desk(people).get(f"/verksted/{workshop.id}/prioritering.csv").content.decode())))
+    row = lines[0]
+    assert (row["faktor"], row["plenum_viktighet"], row["plenum_pavirkning"],
+            row["Bord 1_viktighet"], row["Bord 2_viktighet"]) == ("Bredbånd", "4", "2", "5", "")
+    assert row["kjelde"].startswith("Etter Distriktssenteret: «Prioriteringsverktøy for")
+    placed = list(book(desk(people), workshop)["Plasseringar"].iter_rows(values_only=True))
+    assert placed[1:] == [("Bredbånd", "plenum", 4, 2), ("Bredbånd", "Bord 1", 5, 4)]
+
+
+def test_the_quadrant_reading_uses_the_plenum_where_agreed(workshop):
+    broadband, ferry, plots = workshop.factors.all()
+    person = Participant.objects.create(workshop=workshop)
+    priority.record(person, broadband.id, 5, 5)  # mean 5/5: important, possible
+    priority.record(person, ferry.id, 5, 1)  # important, hard to influence
+    priority.record(person, plots.id, 2, 4)  # but the plenum says 4/4
+    priority.place(workshop, plots.id, "", 4, 4)
+    reading = {q["key"]: q["factors"] for q in priority.reading(workshop)}
+    assert reading == {"prioritise": ["Bredbånd", "Boligtomter"], "important": ["Ferjetilbud"],
+                       "possible": [], "rest": []}
+
+
+def test_the_ten_steps_collect_ideas_votes_and_end_in_a_plan(people, workshop):
+    client = desk(people)
+    steps = f"/verksted/{workshop.id}/10-punkt/"
+    client.post(steps, {"action": "focus", "step": 8})
+    workshop.active_tool = "tensteps"
+    workshop.save()
+    first, second = joined(workshop), joined(workshop)
+    page = first.get("/verksted/delta/").content.decode()
+    assert "korleis skal vi lukkast i å kommunisere det vi står for?" in page
+    first.post("/verksted/delta/innspel/", {"step": 8, "text": "Tilflyttarkoordinator"})
+    second.post("/verksted/delta/innspel/", {"step": 8, "text": "Ny nettside"})
+    idea = ten_steps.StepIdea.objects.get(text="Tilflyttarkoordinator")
+    for phone in (first, second):
+        phone.post("/verksted/delta/innspel/", {"idea": idea.id})
+    second.post("/verksted/delta/innspel/", {"idea": idea.id})  # a second press withdraws it
+    entry = ten_steps.entries(workshop)[7]
+    assert [(i["text"], i["votes"]) for i in entry["ideas"]] == [
+        ("Tilflyttarkoordinator", 1), ("Ny nettside", 0)]
+    client.post(steps, {"step": 8, "decisions": "Tilsette ein tilflyttarkoordinator",
+                        "responsible": "Næringssjefen", "done": "on"})
+    plan = docx.Document(io.BytesIO(client.get(steps + "plan.docx").content))
+    text = "\n".join(p.text for p in plan.paragraphs)
+    assert "8. Handlingsplan" in text and "Ansvarlig: Næringssjefen" in text
+    assert "Tilflyttarkoordinator (1 stemmer)" in text
+    assert "Etter Distriktssenteret: «10-punktsmodellen: Strategisk verktøy" in text
+    pdf = PdfReader(io.BytesIO(client.get(steps + "plan.pdf").content))
+    pdf_text = " ".join(p.extract_text() for p in pdf.pages)
+    assert "Næringssjefen" in pdf_text and "10. Langsiktig utviklings-" in pdf_text
+    assert "Skriv inn et innspill." in first.post("/verksted/delta/innspel/",
+                                                  {"step": 8, "text": " "},
+                                                  follow=True).content.decode()
+
+
+def test_step_three_shows_the_kommunes_own_figures(empty_database, synthetic_dir, workshop):
+    from livskraft.stats.importing import import_directory
+
+    import_directory(synthetic_dir)
+    ten_steps.set_focus(workshop, 3)
+    figures = ten_steps.kommune_figures(workshop)
+    # Testvik (tests/synthetic.py): 1000 on 1.1.2020, 1030 on 1.1.2022; 2020–21: births −
+    # deaths (12−8)+(14−9) = 9, net immigration (10−4)+(6−1) = 11, domestic (30−30)+(40−30) = 10
+    assert figures["population"] == {"first_year": 2020, "first": 1000, "last_year": 2022,
+                                     "last": 1030, "change": 30}
+    assert figures["accounts"] == {"from": 2020, "to": 2021, "natural": 9, "immigration": 11,
+                                   "domestic": 10}
+    workshop.active_tool = "tensteps"
+    workshop.save()
+    page = joined(workshop).get("/verksted/delta/").content.decode()
+    assert "1 000 (1.1.2020) → 1 030 (1.1.2022)" in page.replace("\xa0", " ")
