@@ -1,6 +1,7 @@
 """A workshop hall: the facilitator's big screen and several phones at once."""
 
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import COMMITTEE_PASSWORD
 from .test_pages_in_chromium import serious_violations
@@ -35,15 +36,15 @@ def test_phones_answer_and_the_big_screen_follows_live(browser, consultation_ser
         phone.get_by_label("Kode fra storskjermen").fill(code.lower())
         phone.get_by_role("button", name="Bli med").click()
         phone.wait_for_url("**/verksted/delta/")
-        phone.wait_for_function("document.getElementById('connection').textContent.length > 0")
+        expect(phone.locator("#connection")).to_have_text("Tilkoblet")
         first = phone.locator("form.factor-form").first
         first.get_by_role("group", name="Viktighet").get_by_label(str(3 + number % 3)).check()
         first.get_by_role("group", name="Lokal påvirkning").get_by_label("2").check()
         first.locator(".status", has_text="Lagret").wait_for()
         phones.append(phone)
 
-    screen.wait_for_function("document.getElementById('connected').textContent === '3'")
-    screen.wait_for_function("document.getElementById('answers').textContent === '3'")
+    expect(screen.locator("#connected")).to_have_text("3")
+    expect(screen.locator("#answers")).to_have_text("3")
     assert screen.locator("svg.matrix g.factor").count() == 1
     assert serious_violations(screen) == []
 
@@ -60,9 +61,8 @@ def test_phones_answer_and_the_big_screen_follows_live(browser, consultation_ser
     phones[1].get_by_role("button", name="Lagre").click()
     assert "Lagret" in phones[1].content()
     assert serious_violations(phones[1]) == []
-    screen.wait_for_function("document.querySelector('#live .tool-title').textContent"
-                             ".includes('Kapasitetsdiamanten')")
+    expect(screen.locator("#live .tool-title")).to_contain_text("Kapasitetsdiamanten")
     for phone in phones:
         phone.context.close()
-    screen.wait_for_function("document.getElementById('connected').textContent === '0'")
+    expect(screen.locator("#connected")).to_have_text("0")
     desk.context.close()

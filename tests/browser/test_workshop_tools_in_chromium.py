@@ -7,6 +7,7 @@ import io
 import docx
 import openpyxl
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import COMMITTEE_PASSWORD
 from .test_pages_in_chromium import serious_violations
@@ -14,14 +15,6 @@ from .test_pages_in_chromium import serious_violations
 pytestmark = [pytest.mark.browser, pytest.mark.shared_data]
 PHONE = {"viewport": {"width": 375, "height": 740}, "is_mobile": True, "locale": "nb-NO"}
 FOLLOW_MS = 3000  # a phone follows the facilitator over its websocket, without a reload
-
-
-def post(desk, action: str, **fields) -> None:
-    """Press a panel button by posting its form as the browser would."""
-    desk.locator(f'form:has(input[name="action"][value="{action}"])').first.evaluate(
-        "(form, fields) => { for (const [k, v] of Object.entries(fields)) "
-        "form.querySelector(`[name=\"${k}\"]`).value = v; form.submit(); }", fields)
-    desk.wait_for_load_state()
 
 
 def switch(desk, tool: str) -> None:
@@ -55,10 +48,10 @@ def test_all_four_tools_from_phones_to_projector_and_exports(browser, consultati
     for _ in range(2):
         phone = browser.new_context(**PHONE).new_page()
         phone.goto(f"{server}/v/{code}/")
-        phone.wait_for_function("document.getElementById('connection').textContent.length > 0")
+        expect(phone.locator("#connection")).to_have_text("Tilkoblet")
         assert phone.locator("header.site").count() == 0
         phones.append(phone)
-    projector.wait_for_function("document.getElementById('connected').textContent === '2'")
+    expect(projector.locator("#connected")).to_have_text("2")
 
     # Prioriteringsverktøyet: each scores, a group phone places, the plenum agrees
     for phone, importance in zip(phones, ("5", "3"), strict=True):
@@ -159,5 +152,5 @@ def test_all_four_tools_from_phones_to_projector_and_exports(browser, consultati
         phone.get_by_text("Runden er låst av prosesslederen.").wait_for(timeout=FOLLOW_MS)
     for phone in phones:
         phone.context.close()
-    projector.wait_for_function("document.getElementById('connected').textContent === '0'")
+    expect(projector.locator("#connected")).to_have_text("0")
     desk.context.close()

@@ -34,7 +34,7 @@ ACTIONS = {
                  {}, {"groups": "Rød, Blå", "year_label": "År 2",
                       "participants_add_factors": True}, True),
     "trust_round": ({}, {"trust_round": 1}, {"trust_round": 2}, True),
-    "joint": ({"component": "utviklingsleiing", "score": "4"}, {},
+    "joint": ({"score_utviklingsleiing": "4"}, {},
               {"joint": {"utviklingsleiing": 4}}, False),
 }
 
@@ -62,8 +62,8 @@ def test_panel_action_by_role(role, action, people, workshop):
 @pytest.mark.parametrize(("data", "message"), [
     ({"action": "tool", "tool": "vaer"}, "Ukjent verktøy."),
     ({"action": "slett_alt"}, "Ukjent handling."),
-    ({"action": "joint", "component": "utviklingsleiing", "score": "mange"}, "Ugyldige verdier."),
-    ({"action": "joint", "component": "utviklingsleiing"}, "Ugyldige verdier."),
+    ({"action": "joint", "score_utviklingsleiing": "mange"}, "Ugyldige verdier."),
+    ({"action": "compare", "earlier": "mange"}, "Ugyldige verdier."),
 ])
 def test_bad_panel_posts_are_explained_and_change_nothing(people, workshop, data, message):
     start = state(workshop)
@@ -77,6 +77,6 @@ def test_bad_panel_posts_are_explained_and_change_nothing(people, workshop, data
 def test_a_joint_score_outside_one_to_five_is_refused(people, workshop):
     client = client_as("medhjelper", people, workshop)
     response = client.post(f"/verksted/{workshop.id}/",
-                           {"action": "joint", "component": "utviklingsleiing", "score": "6"})
+                           {"action": "joint", "score_utviklingsleiing": "6"})
     assert response.status_code == 200
     assert not DiamondJoint.objects.exists()

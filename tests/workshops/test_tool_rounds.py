@@ -182,3 +182,12 @@ def test_step_three_shows_the_kommunes_own_figures(empty_database, synthetic_dir
     workshop.save()
     page = joined(workshop).get("/verksted/delta/").content.decode()
     assert "1 000 (1.1.2020) → 1 030 (1.1.2022)" in page.replace("\xa0", " ")
+
+
+def test_typed_text_never_becomes_a_formula_in_the_exports(people, workshop):
+    priority.add_factor(workshop, '=HYPERLINK("http://angriper.example")', by_participant=True)
+    client = desk(people)
+    table = client.get(f"/verksted/{workshop.id}/prioritering.csv").content.decode()
+    assert '\'=HYPERLINK(""http://angriper.example"")' in table
+    cell = book(client, workshop)["Faktorer"]["A5"]
+    assert cell.data_type == "s" and cell.value == '=HYPERLINK("http://angriper.example")'

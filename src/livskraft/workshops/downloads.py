@@ -12,6 +12,8 @@ from reportlab.lib.units import cm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
 
+from livskraft.web.downloads import xlsx_bytes
+
 from .models import Workshop
 from .tools import registry
 
@@ -21,15 +23,13 @@ def png(svg) -> bytes:
 
 
 def workbook(workshop: Workshop) -> bytes:
-    buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        for tool in registry.TOOLS:
-            for name, sheet in tool.export_sheets(workshop).items():
-                sheet.to_excel(writer, index=False, sheet_name=name)
-        pd.DataFrame([{"verktøy": str(tool.label), "kjelde": line} for tool in registry.TOOLS
-                      for line in tool.credits(workshop)]).to_excel(
-            writer, index=False, sheet_name="Kjelder")
-    return buffer.getvalue()
+    """Every tool's sheets and the credits, written safely (typed text never a formula)."""
+    sheets = {name: sheet for tool in registry.TOOLS
+              for name, sheet in tool.export_sheets(workshop).items()}
+    sheets["Kjelder"] = pd.DataFrame([{"verktøy": str(tool.label), "kjelde": line}
+                                      for tool in registry.TOOLS
+                                      for line in tool.credits(workshop)])
+    return xlsx_bytes(sheets)
 
 
 def summary_pdf(workshop: Workshop) -> bytes:

@@ -11,6 +11,8 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from livskraft.web.downloads import csv_bytes
+
 from . import actions, downloads, participants, screens
 from .files import XLSX, attachment
 from .forms import JoinForm, WorkshopForm, municipality_choices
@@ -83,7 +85,7 @@ def table(request, workshop: Workshop, name: str):
         raise Http404
     table = tool.csv_table(workshop)
     table["kjelde"] = " ".join(tool.credits(workshop))
-    return attachment(table.to_csv(index=False), "text/csv", f"{name}-{workshop.id}.csv")
+    return attachment(csv_bytes(table), "text/csv; charset=utf-8", f"{name}-{workshop.id}.csv")
 
 
 @runners_only

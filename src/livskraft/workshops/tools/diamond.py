@@ -256,9 +256,11 @@ def _joint_action(workshop: Workshop, data) -> str | None:
     for _key, score, _priority, _responsible in rows:
         if score is not None and not 1 <= score <= 5:
             raise DiamondRejected(_("Velg en verdi fra 1 til 5."))
+    agreed = set(workshop.diamond.values_list("component", flat=True))
     with transaction.atomic():
-        for row in rows:
-            set_joint(workshop, *row)
+        for key, score, priority, responsible in rows:
+            if score is not None or priority.strip() or responsible.strip() or key in agreed:
+                set_joint(workshop, key, score, priority, responsible)
     return None
 
 

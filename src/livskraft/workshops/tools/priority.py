@@ -1,7 +1,6 @@
 """Prioriteringsverktøyet: participants score each factor 1–5 for importance and for how far
 it can be influenced locally; groups and the plenum agree placements; a quadrant plot."""
 
-import io
 import math
 from zipfile import BadZipFile
 
@@ -18,6 +17,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
 from openpyxl.utils.exceptions import InvalidFileException
+
+from livskraft.web.downloads import xlsx_bytes
 
 from .. import charts, live
 from ..files import XLSX, attachment
@@ -226,15 +227,8 @@ def chart(workshop: Workshop):
 
 
 def factors_xlsx(workshop: Workshop) -> bytes:
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "Faktorer"
-    sheet.append(["faktor"])
-    for factor in workshop.factors.all():
-        sheet.append([factor.text])
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return xlsx_bytes({"Faktorer": pd.DataFrame(
+        {"faktor": list(workshop.factors.values_list("text", flat=True))})})
 
 
 def import_factors(workshop: Workshop, upload) -> int:

@@ -190,13 +190,17 @@ def set_focus(workshop: Workshop, step: int) -> None:
     live.announce(workshop.id, phones_too=True)
 
 
+def _check_open(participant: Participant) -> None:
+    if Workshop.objects.filter(id=participant.workshop_id, locked=True).exists():
+        raise Rejected(_("Runden er låst av prosesslederen."))
+
+
 @transaction.atomic
 def add_idea(participant: Participant, step: int, text: str) -> None:
     text = text.strip()
     if not text:
         raise Rejected(_("Skriv inn et innspill."))
-    if Workshop.objects.filter(id=participant.workshop_id, locked=True).exists():
-        raise Rejected(_("Runden er låst av prosesslederen."))
+    _check_open(participant)
     StepIdea.objects.create(workshop_id=participant.workshop_id, step=_known_step(step),
                             participant=participant, text=text[:500])
     live.announce(participant.workshop_id, phones_too=True)
@@ -207,8 +211,7 @@ def toggle_vote(participant: Participant, idea_id: int) -> None:
     idea = StepIdea.objects.filter(id=idea_id, workshop_id=participant.workshop_id).first()
     if idea is None:
         raise Rejected(_("Ukjent innspill."))
-    if Workshop.objects.filter(id=participant.workshop_id, locked=True).exists():
-        raise Rejected(_("Runden er låst av prosesslederen."))
+    _check_open(participant)
     removed, _rows = StepVote.objects.filter(idea=idea, participant=participant).delete()
     if not removed:
         StepVote.objects.create(idea=idea, participant=participant)
