@@ -2,11 +2,12 @@ import os
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 # Timings mean nothing on a shared CI machine under coverage: no per-example deadline.
-settings.register_profile("livskraft", deadline=None, suppress_health_check=[HealthCheck.too_slow])
-settings.load_profile("livskraft")
+hypothesis_settings.register_profile("livskraft", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+hypothesis_settings.load_profile("livskraft")
 
 SHARED_DATA = Path(os.environ.get("LIVSKRAFT_SHARED_DATA",
                                   Path(__file__).resolve().parents[2] / "shared" / "data"))
