@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 from asgiref.sync import async_to_sync
+from django.core import signals
 from django.core.cache import caches
-from django.db import connection
+from django.db import close_old_connections, connection
 from django.test.utils import CaptureQueriesContext
 
 from livskraft.stats.importing import import_directory
@@ -30,6 +31,17 @@ def imported(synthetic_dir, settings):
     caches["pages"].clear()
     import_directory(synthetic_dir)
     return synthetic_dir
+
+
+@pytest.fixture(autouse=True)
+def keep_the_test_connection():
+    """A real request closes the database connection when it ends; inside a test that connection
+    holds the test's transaction (PostgreSQL), so do what Django's own test client does."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
 
 
 def asgi_get(path: str, *headers: tuple[bytes, bytes]) -> tuple[int, dict, bytes]:
