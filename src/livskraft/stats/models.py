@@ -157,3 +157,22 @@ class ImportReport(models.Model):
 
     class Meta:
         ordering = ["-finished_at", "-id"]
+
+
+class CommutingFlow(models.Model):
+    """Employed persons 15–74 (4th quarter) working in `work_code` and living in `home_code`
+    (SSB 03321, on `vintage` borders); only pairs with at least one person are stored."""
+
+    vintage = models.PositiveSmallIntegerField()
+    year = models.PositiveSmallIntegerField()
+    work_code = models.CharField(max_length=4)
+    home_code = models.CharField(max_length=4)
+    persons = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["vintage", "year", "work_code", "home_code"],
+                                    name="unique_commuting_flow")
+        ]
+        indexes = [models.Index(fields=["vintage", "year", "work_code"]),
+                   models.Index(fields=["vintage", "year", "home_code"])]
