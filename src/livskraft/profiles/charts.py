@@ -187,8 +187,9 @@ def multi_line_chart(years: list[int], series: dict[str, list[float | None]],
 
 
 def quadrant(points: list[tuple[str, float, float]], highlight: str, x_label: str,
-             y_label: str, title: str) -> SafeString:
-    """Scatter of (name, x, y) around zero axes; `highlight` is drawn larger and labelled."""
+             y_label: str, title: str, label_all: bool = False) -> SafeString:
+    """Scatter of (name, x, y) around zero axes; `highlight` is drawn larger and labelled
+    (with `label_all`, every point is labelled: for small sets such as the book's 15)."""
     size = HEIGHT + 80
     xs, ys = [p[1] for p in points], [p[2] for p in points]
     reach_x = max(max(abs(v) for v in xs), 0.1) * 1.1
@@ -215,6 +216,8 @@ def quadrant(points: list[tuple[str, float, float]], highlight: str, x_label: st
             continue
         body.append(f'<circle cx="{x(px):.1f}" cy="{y(py):.1f}" r="4" fill="{GRID}" '
                     f'stroke="#6b6b6b"><title>{escape(name)}</title></circle>')
+        if label_all:
+            body.append(_text(x(px) + 6, y(py) - 6, name, "start", 10))
     for name, px, py in points:
         if name == highlight:
             body.append(f'<circle cx="{x(px):.1f}" cy="{y(py):.1f}" r="7" fill="{WOMEN}" '

@@ -1,6 +1,6 @@
 """Projection tables: one kommune's scenarios, or every kommune at once."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import numpy as np
@@ -8,9 +8,10 @@ import pandas as pd
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from livskraft.analysis import projection
+from livskraft.analysis import projection, projection_comparison, projection_setup
 from livskraft.analysis.errors import MissingDataError
-from livskraft.stats import frames
+from livskraft.analysis.projection_setup import Inputs
+from livskraft.stats import frames, work
 
 HISTORY_YEARS = 5
 SCENARIOS = {
@@ -21,6 +22,7 @@ SCENARIOS = {
     "ssb_MMMM": gettext_lazy("SSBs hovedalternativ (MMMM)"),
     "ssb_MMM0": gettext_lazy("SSBs alternativ uten nettoinnvandring (MMM0)"),
 }
+ESTIMATED_IMMIGRATION = gettext_lazy("(anslag: nettoinnvandring fordelt etter IMDi 2014)")
 
 
 @dataclass(frozen=True)
@@ -36,45 +38,35 @@ class Extra:
             raise ValueError(_("Aldersgruppen må ligge mellom 0 og 105 år, fra lavest til høyest."))
 
 
-@dataclass
-class Inputs:
-    base_year: int
-    codes: list[str]
-    history: np.ndarray  # (years, kommuner, 2, AGES)
-    rates: projection.Rates
-    fertility_scale: np.ndarray
-    mortality_scale: np.ndarray
-    migration: np.ndarray  # (kommuner, 2, AGES) yearly, main alternative
-    net_immigration: np.ndarray | None  # (kommuner,) yearly average, where 06913 is loaded
-    immigration_profile: np.ndarray  # (2, AGES), sums to 1
-    rate_year: int
-
-
-def inputs(borders: int | None = None) -> Inputs:
-    """Everything the projection needs for all kommuner; computed once per data load
-    (every kommune page needs it) and to be treated as read-only."""
+def inputs(borders: int | None = None, base_year: int | None = None) -> Inputs:
+    """Everything the projection needs for all kommuner from `base_year` (default: the
+    newest year with population by age); computed once per data load (every kommune page
+    needs it) and to be treated as read-only."""
     target = borders or frames.default_borders()
-    return _inputs(target, frames.data_version())
+    return _inputs(target, frames.data_version(), base_year)
 
 
 @lru_cache(maxsize=4)
-def _inputs(target: int, version: tuple) -> Inputs:
+def _inputs(target: int, version: tuple, base_year: int | None) -> Inputs:
     rate_year, rows = frames.national_rates()
-    rates = _rates(rows)
+    rates = rates_from(rows)
     by_age = frames.population_by_age(target)
     if by_age.empty:
         raise MissingDataError(_("Framskrivingen trenger folketall etter kjønn og alder."))
-    years = sorted(by_age.year.unique())[-HISTORY_YEARS - 1:]
+    available = sorted(by_age.year.unique())
+    if base_year is not None and base_year not in available:
+        raise MissingDataError(_("Ingen folketall etter kjønn og alder for 1.1.%(year)s.")
+                               % {"year": base_year})
+    years = available[projection_setup.base_index(available, base_year, HISTORY_YEARS)]
     codes = sorted(set(by_age[by_age.year == years[-1]].code))
-    history = np.stack([_array(by_age[by_age.year == y], codes) for y in years])
+    history = np.stack([population_array(by_age[by_age.year == y], codes) for y in years])
     births, deaths, net_immigration = _observed(target, codes, years)
-    fertility, mortality = projection.calibrate(history[:-1], rates, births, deaths)
-    migration = projection.residual_migration(history, rates, births, fertility, mortality)
-    national = projection.residual_migration(history.sum(axis=1, keepdims=True), rates)[0]
-    inflow = np.clip(national, 0, None)
-    profile = inflow / inflow.sum() if inflow.sum() > 0 else np.full(inflow.shape, 1 / inflow.size)
-    return Inputs(years[-1], codes, history, rates, fertility, mortality, migration,
-                  net_immigration, profile, rate_year)
+    estimated = False
+    if net_immigration is None:
+        net_immigration = _net_immigration_from_imdi(target, codes, history, rates)
+        estimated = net_immigration is not None
+    return projection_setup.prepare(years[-1], codes, history, rates, rate_year, births, deaths,
+                                    net_immigration, estimated)
 
 
 def scenario_migration(data: Inputs, scenario: str, extra: Extra | None = None) -> np.ndarray:
@@ -100,10 +92,42 @@ def project_all(data: Inputs, scenario: str, years: int, extra: Extra | None = N
                               extra), years, data.fertility_scale, data.mortality_scale)
 
 
+def totals(data: Inputs, scenario: str, years: int) -> pd.DataFrame:
+    """`code, year, persons` for every kommune and year of one scenario."""
+    path = project_all(data, scenario, years).sum(axis=(2, 3))
+    return pd.DataFrame({"code": np.tile(data.codes, years + 1),
+                         "year": np.repeat(np.arange(data.base_year, data.base_year + years + 1),
+                                           len(data.codes)),
+                         "persons": path.ravel()})
+
+
+def ssb_comparison(code: str, borders: int | None = None) -> pd.DataFrame:
+    """Ours from SSB's base year beside SSB's MMMM after 10, 20 and 26 years."""
+    official = frames.official_projection(borders)
+    official = official[official.alternative == "MMMM"]
+    if official.empty:
+        raise MissingDataError(_(
+            "SSBs framskriving (tabell 14288, MMMM) er ikke lastet inn. Kjør «livskraft sync» "
+            "eller importer kommune_framskriving_ssb_b2024.csv."))
+    base = int(official.year.min())
+    data = inputs(borders, base)
+    if code not in data.codes:
+        raise MissingDataError(_("Ingen aldersfordeling for kommune %(code)s.") % {"code": code})
+    index = data.codes.index(code)
+    horizon = int(official.year.max()) - base
+    ours = totals(_single(data, index), "main", horizon)
+    table = projection_comparison.differences(ours, official[official.code == code], base)
+    return pd.DataFrame({
+        "aar": table.year, "etter_aar": table.horizon, "livskraft": table.ours.round(),
+        "ssb_mmmm": table.reference.round(), "forskjell": table.difference.round(),
+        "forskjell_pst": table.difference_pct.round(1),
+    })
+
+
 def kommune_table(code: str, years: int = 30, borders: int | None = None,
-                  extra: Extra | None = None) -> pd.DataFrame:
+                  extra: Extra | None = None, base_year: int | None = None) -> pd.DataFrame:
     """Total population per year and scenario, with 0–19, 20–66 and 67+ for each."""
-    data = inputs(borders)
+    data = inputs(borders, base_year)
     if code not in data.codes:
         raise MissingDataError(_("Ingen aldersfordeling for kommune %(code)s.") % {"code": code})
     index = data.codes.index(code)
@@ -117,7 +141,7 @@ def kommune_table(code: str, years: int = 30, borders: int | None = None,
         for step, people in enumerate(path):
             rows.append({
                 "aar": data.base_year + step, "scenario": scenario,
-                "scenario_navn": str(SCENARIOS[scenario]),
+                "scenario_navn": _scenario_name(scenario, data),
                 "folketall": round(float(people.sum())),
                 "alder_0_19": round(float(people[:, :20].sum())),
                 "alder_20_66": round(float(people[:, 20:67].sum())),
@@ -135,6 +159,13 @@ def kommune_table(code: str, years: int = 30, borders: int | None = None,
     return pd.DataFrame(rows)
 
 
+def _scenario_name(scenario: str, data: Inputs) -> str:
+    name = str(SCENARIOS[scenario])
+    if scenario == "zero_immigration" and data.net_immigration_estimated:
+        return name + " " + str(ESTIMATED_IMMIGRATION)
+    return name
+
+
 def difference_from_ssb(table: pd.DataFrame) -> pd.DataFrame:
     """Years where both our main alternative and SSB's MMMM exist: ours − SSB's."""
     wide = table.pivot_table(index="aar", columns="scenario", values="folketall")
@@ -150,15 +181,15 @@ def difference_from_ssb(table: pd.DataFrame) -> pd.DataFrame:
 
 def _single(data: Inputs, index: int) -> Inputs:
     keep = slice(index, index + 1)
-    return Inputs(
-        data.base_year, [data.codes[index]], data.history[:, keep], data.rates,
-        data.fertility_scale[keep], data.mortality_scale[keep], data.migration[keep],
-        None if data.net_immigration is None else data.net_immigration[keep],
-        data.immigration_profile, data.rate_year,
+    return replace(
+        data, codes=[data.codes[index]], history=data.history[:, keep],
+        fertility_scale=data.fertility_scale[keep], mortality_scale=data.mortality_scale[keep],
+        migration=data.migration[keep],
+        net_immigration=None if data.net_immigration is None else data.net_immigration[keep],
     )
 
 
-def _rates(rows: dict[str, pd.DataFrame]) -> projection.Rates:
+def rates_from(rows: dict[str, pd.DataFrame]) -> projection.Rates:
     mortality = rows["mortality"].pivot_table(index="sex", columns="age", values="value")
     mortality = mortality.reindex(index=["M", "K"], columns=range(projection.AGES))
     if mortality.isna().any().any():
@@ -168,7 +199,7 @@ def _rates(rows: dict[str, pd.DataFrame]) -> projection.Rates:
     return projection.Rates(mortality.to_numpy(float), fertility.to_numpy(float))
 
 
-def _array(rows: pd.DataFrame, codes: list[str]) -> np.ndarray:
+def population_array(rows: pd.DataFrame, codes: list[str]) -> np.ndarray:
     men = rows[rows.sex == "M"].set_index("code")[frames.AGE_COLUMNS].reindex(codes)
     women = rows[rows.sex == "K"].set_index("code")[frames.AGE_COLUMNS].reindex(codes)
     return np.stack([men.fillna(0).to_numpy(float), women.fillna(0).to_numpy(float)], axis=1)
@@ -179,10 +210,24 @@ def _observed(target: int, codes: list[str], years: list[int]):
     components = frames.components(target)
     period = components[components.year.isin(years[:-1])]
     if period.empty:
-        missing = np.full((len(years) - 1, len(codes)), np.nan)
-        return missing, missing, None
+        return None, None, None
     wide = {c: period.pivot_table(index="year", columns="code", values=c, aggfunc="sum")
             .reindex(index=years[:-1], columns=codes) for c in ("births", "deaths")}
     net = (period.immigration - period.emigration).groupby(period.code).mean()
     return (wide["births"].to_numpy(float), wide["deaths"].to_numpy(float),
             net.reindex(codes).fillna(0).to_numpy(float))
+
+
+def _net_immigration_from_imdi(target: int, codes: list[str], history: np.ndarray,
+                               rates: projection.Rates) -> np.ndarray | None:
+    """Without 06913: the nation's yearly net immigration (the national cohort-change
+    residual, where moves between kommuner cancel out) shared among the kommuner by their
+    part of the net immigration IMDi recorded in 2014. An estimate, flagged as such."""
+    flows = work.imdi_flows(target)
+    if flows.empty:
+        return None
+    net = (flows.imdi_innvandring - flows.imdi_utvandring).reindex(codes).fillna(0.0)
+    if net.sum() <= 0:
+        return None
+    national = projection.residual_migration(history.sum(axis=1, keepdims=True), rates)[0]
+    return (net / net.sum()).to_numpy(float) * float(national.sum())

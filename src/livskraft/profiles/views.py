@@ -17,10 +17,10 @@ from livskraft.web.data_messages import describe
 from livskraft.web.downloads import table_response
 from livskraft.web.formatting import percent, whole
 
-from . import charts, choropleth, outlook, reports, search
+from . import charts, choropleth, outlook, projection_maps, reports, search
 from .attractiveness_tables import attractiveness_table
 from .forms import PeriodForm
-from .projection_tables import kommune_table
+from .projection_tables import kommune_table, ssb_comparison
 
 CHANGE_BINS = [  # (upper bound in per cent, colour, label) – PuOr, colour-blind safe
     (-10, "#7f3b08", gettext_lazy("under −10 %")),
@@ -151,8 +151,9 @@ def kommune(request, code: str):
         )
     except MissingDataError:
         context["accounts_missing"] = COMPONENTS_MISSING
-    context.update(outlook.attractiveness_section(code, place.name, period.start, period.end,
+    context.update(outlook.attractiveness_section(code, place.name, request.GET,
                                                   period.borders))
+    context.update(outlook.work_section(code, period.borders))
     context.update(outlook.projection_section(code, place.name, period.borders, request.GET))
     return render(request, "profiles/kommune.html", context)
 
@@ -181,6 +182,7 @@ KOMMUNE_TABLES = {
     "befolkning": lambda code, p: reports.population_table(code, p.start, p.end, p.borders),
     "attraktivitet": _attractiveness,
     "framskriving": lambda code, p: kommune_table(code, 30, p.borders),
+    "ssbsammenligning": lambda code, p: ssb_comparison(code, p.borders),
     "aldersfordeling": lambda code, p: reports.age_pyramid_table(code)[1],
     "befolkningsregnskap": _accounts,
 }
@@ -239,6 +241,7 @@ def national(request):
             )
     except MissingDataError:
         context["effect_missing"] = COMPONENTS_MISSING
+    context.update(projection_maps.section(period.borders))
     return render(request, "profiles/national.html", context)
 
 
@@ -252,6 +255,7 @@ def _change_colour(value: float) -> str:
 NATIONAL_TABLES = {
     "befolkningsendring": lambda p: reports.population_change_table(p.start, p.end, p.borders),
     "innvandringseffekt": lambda p: reports.immigration_effect_table(p.start, p.end, p.borders),
+    "innvandringframskriving": lambda p: projection_maps.download_table(p.borders),
 }
 
 

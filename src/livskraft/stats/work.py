@@ -51,3 +51,22 @@ def _commuting(year: int, target: int, version: tuple) -> pd.DataFrame:
     if rows.empty or set(rows.vintage) == {target}:
         return rows.drop(columns="vintage").assign(estimated=False)
     return commuting_analysis.to_pivot(rows.drop(columns="vintage"), frames.crosswalk(), year)
+
+
+def imdi_flows(target: int | None = None) -> pd.DataFrame:
+    """IMDi's gross flows per kommune (`imdi_innvandring`, `imdi_utvandring`, …) for the one
+    year loaded, indexed by code on the borders of `target`."""
+    return _imdi(target or frames.default_borders(), frames.data_version())
+
+
+@lru_cache(maxsize=4)
+def _imdi(target: int, version: tuple) -> pd.DataFrame:
+    fields = ["indicator", "vintage", "year", "code", "value"]
+    rows = pd.DataFrame(list(PlaceIndicator.objects.filter(indicator__startswith="imdi_")
+                             .values(*fields)), columns=fields)
+    if rows.empty:
+        return pd.DataFrame()
+    wide = rows.pivot_table(index=["vintage", "year", "code"], columns="indicator",
+                            values="value").reset_index()
+    values = [c for c in wide.columns if c.startswith("imdi_")]
+    return frames._on_borders(wide, values, target).set_index("code")[values]
