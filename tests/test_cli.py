@@ -248,3 +248,21 @@ def test_serve_loads_what_is_valid_reports_the_rest_and_starts(tmp_path, synthet
         out, err = server.communicate(timeout=30)
     assert "population_totals: 9 rader" in out
     assert "Disse filene ble ikke importert" in err and "kommune_befolkningsendringer_b2024.csv" in err
+
+
+def test_projection_beside_ssbs_after_10_20_and_26_years(shared_home):
+    result = livskraft(shared_home, "analyse", "projection", "--kommune", "5014",
+                       "--against-ssb", "--format", "csv")
+    lines = result.stdout.splitlines()
+    assert lines[0] == "aar,etter_aar,livskraft,ssb_mmmm,forskjell,forskjell_pst"
+    # SSB's MMMM for Frøya (projections/kommune_framskriving_ssb_b2024.csv): 2050 = 6980
+    assert [line.split(",")[:2] for line in lines[1:]] == [["2034", "10"], ["2044", "20"],
+                                                          ["2050", "26"]]
+    assert lines[3].split(",")[3] == "6980"
+    ours, ssb, difference = (int(v) for v in lines[3].split(",")[2:5])
+    assert difference == ours - ssb
+    table = livskraft(shared_home, "analyse", "projection", "--kommune", "5014", "--years", "5")
+    assert "Livskraft mot SSBs hovedalternativ (MMMM)" in table.stdout
+    missing = livskraft(shared_home, "analyse", "projection", "--kommune", "9999",
+                        "--against-ssb", check=False)
+    assert missing.returncode == 2 and "9999" in missing.stderr

@@ -8,7 +8,7 @@ import openpyxl
 import pytest
 
 from livskraft.analysis.projection import project
-from livskraft.profiles import attractiveness_tables, projection_tables
+from livskraft.profiles import attractiveness_tables, projection_maps, projection_tables
 from livskraft.stats.importing import import_directory
 from livskraft.web.data_messages import describe
 from tests import synthetic_outlook as region
@@ -79,11 +79,17 @@ def test_ssb_projection_is_shown_beside_ours_with_the_difference(outlook_data):
     table = projection_tables.kommune_table("9911", 10)
     ssb = table[table.scenario == "ssb_MMMM"].set_index("aar").folketall
     assert ssb.loc[2022] == round(3400 * 1.01) and ssb.index.max() == 2031
-    difference = projection_tables.difference_from_ssb(table).set_index("aar")
-    main = table[table.scenario == "main"].set_index("aar").folketall
-    assert difference.loc[2031, "forskjell"] == main.loc[2031] - ssb.loc[2031]
-    assert difference.loc[2031, "forskjell_pst"] == pytest.approx(
-        100 * (main.loc[2031] - ssb.loc[2031]) / ssb.loc[2031], abs=0.01)
+    main = projection_tables.kommune_table("9911", 26).query("scenario == 'main'")
+    main = main.set_index("aar").folketall
+    # SSB's file starts in 2022, so both start from 1.1.2021, the newest population by age
+    comparison = projection_tables.ssb_comparison("9911").set_index("etter_aar")
+    assert comparison.aar.tolist() == [2031, 2041, 2047]
+    assert comparison.ssb_mmmm.tolist() == [3756, 4149, 4404]  # round(3400 · 1.01^h)
+    for horizon, year in ((10, 2031), (20, 2041), (26, 2047)):
+        row = comparison.loc[horizon]
+        assert row.livskraft == main.loc[year]
+        assert row.forskjell == main.loc[year] - row.ssb_mmmm
+        assert row.forskjell_pst == pytest.approx(100 * row.forskjell / row.ssb_mmmm, abs=0.05)
 
 
 def test_all_kommuner_sum_to_the_regional_projection_within_two_percent(outlook_data):
@@ -141,3 +147,19 @@ def test_kommune_page_shows_attractiveness_and_projection(client, outlook_data):
     assert testvik[column["arbeidsplasser_2016"]] == 750
     assert testvik[column["jobbvekst_pst"]] == pytest.approx(11.60, abs=0.005)  # 87 / 750
     assert len(body) == 6
+
+
+def test_kart_2_3_shows_ssbs_edition_beside_ours(client, outlook_data):
+    found = {e.key: e for e in projection_maps.editions()}
+    assert list(found) == ["ssb", "livskraft"]
+    ssb = found["ssb"].table.set_index("code").loc["9911"]
+    # MMMM 2040 = round(3400·1.01^19) = 4108, MMM0 = round(3400·1.005^19) = 3738,
+    # base = MMMM in the file's first year (2022) = round(3400·1.01) = 3434
+    assert (ssb["main"], ssb.without, ssb.base) == (4108, 3738, 3434)
+    assert ssb.share_pct == pytest.approx(100 * 370 / 3434)  # 10.8 % → class 10–15 %
+    assert ssb.class_index == 3
+    assert not found["livskraft"].estimated  # 06913 is loaded in the synthetic region
+    assert len(found["livskraft"].table) == 6
+    page = client.get("/nasjonalt/?start=2016&end=2021").content.decode()
+    assert "SSBs framskriving (MMMM − MMM0), basisår 2022" in page
+    assert "Livskrafts framskriving" in page and "SSBs MMM0 er ikke lastet inn" not in page

@@ -223,10 +223,12 @@ def attractiveness(start: int, end: int, terms: str, industry_groups: str | None
 @click.option("--years", default=30, show_default=True, type=click.IntRange(1, 60))
 @click.option("--extra", type=float, help="Eget scenario: flere (+) eller færre (−) per år")
 @click.option("--ages", default="20-29", show_default=True, help="Aldersgruppe for --extra")
+@click.option("--against-ssb", is_flag=True,
+              help="Bare sammenligningen med SSBs MMMM etter 10, 20 og 26 år")
 @BORDERS
 @FORMAT
-def projection(kommune: str, years: int, extra: float | None, ages: str, borders: int | None,
-               output: str) -> None:
+def projection(kommune: str, years: int, extra: float | None, ages: str, against_ssb: bool,
+               borders: int | None, output: str) -> None:
     _django()
     from livskraft.profiles import projection_tables as tables
 
@@ -237,14 +239,28 @@ def projection(kommune: str, years: int, extra: float | None, ages: str, borders
         custom = None if extra is None else tables.Extra(extra, int(first), int(last))
         return tables.kommune_table(kommune, years, borders, custom)
 
+    def comparison():
+        return tables.ssb_comparison(kommune, borders)
+
+    if against_ssb:
+        _print(comparison, output)
+        return
     _print(build, output)
+    if output == "table":
+        click.echo("\nLivskraft mot SSBs hovedalternativ (MMMM), begge fra SSBs basisår:")
+        _print(comparison, output, required=False)
 
 
-def _print(build, output: str) -> None:
+def _print(build, output: str, required: bool = True) -> None:
+    from livskraft.profiles.analysis_messages import describe
+
     try:
         table = build()
     except (MissingDataError, ValueError) as error:
-        _fail(str(error))
+        if not required:
+            click.echo(describe(error))
+            return
+        _fail(describe(error))
     if output == "csv":
         click.echo(table.to_csv(index=False), nl=False)
     elif output == "json":

@@ -12,6 +12,7 @@ from livskraft.places.models import Centrality
 from livskraft.stats import frames, work
 
 from . import charts
+from .analysis_messages import describe
 from .attractiveness_tables import (
     JOBS_MISSING,
     LABEL,
@@ -46,7 +47,7 @@ def attractiveness_section(code: str, name: str, request_data, borders: int) -> 
     try:
         years = job_years(borders)
     except MissingDataError as error:
-        return {"attractiveness_missing": str(error)}
+        return {"attractiveness_missing": describe(error)}
     if len(years) < 2:
         return {"attractiveness_missing": str(JOBS_MISSING)}
     start, end, problem = _attractiveness_period(request_data, years)
@@ -55,7 +56,7 @@ def attractiveness_section(code: str, name: str, request_data, borders: int) -> 
     try:
         table, model, method = attractiveness_table(start, end, borders, with_method=True)
     except MissingDataError as error:
-        return {"attractiveness_missing": str(error)}
+        return {"attractiveness_missing": describe(error)}
     except ValueError as error:  # from the pure core, e.g. too few kommuner for the regression
         return {"attractiveness_missing": _("Kan ikke beregne attraktivitet: %(reason)s")
                 % {"reason": error}}
@@ -143,7 +144,7 @@ def projection_section(code: str, name: str, borders: int, request_data) -> dict
     try:
         table = kommune_table(code, 30, borders, extra)
     except (MissingDataError, ValueError) as error:
-        return {"projection_missing": str(error), "projection_problem": problem}
+        return {"projection_missing": describe(error), "projection_problem": problem}
     years = sorted(table[table.scenario == "main"].aar.unique().tolist())
     series = {
         str(SCENARIOS[key]): [dict(zip(group.aar, group.folketall)).get(year) for year in years]
@@ -163,7 +164,7 @@ def projection_section(code: str, name: str, borders: int, request_data) -> dict
         context["ssb_difference"] = comparison.to_dict("records")
         context["ssb_base_year"] = int(comparison.aar.min() - comparison.etter_aar.min())
     except MissingDataError as error:
-        context["ssb_missing"] = str(error)
+        context["ssb_missing"] = describe(error)
     return context
 
 

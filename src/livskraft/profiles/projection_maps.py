@@ -15,6 +15,7 @@ from livskraft.stats import frames
 from livskraft.web.formatting import percent
 
 from . import choropleth, projection_tables
+from .analysis_messages import describe
 from .reports import names
 
 YEAR = 2040
@@ -101,7 +102,7 @@ def section(borders: int) -> dict:
     try:
         found = editions(borders)
     except MissingDataError as error:
-        return {"projection_maps_missing": str(error)}
+        return {"projection_maps_missing": describe(error)}
     if not found:
         return {"projection_maps_missing": missing_text()}
     vintage = choropleth.best_vintage(set(found[0].table.code))

@@ -76,7 +76,10 @@ def scenario_migration(data: Inputs, scenario: str, extra: Extra | None = None) 
         return np.zeros_like(data.migration)
     if scenario == "zero_immigration":
         if data.net_immigration is None:
-            raise MissingDataError(_("Null nettoinnvandring trenger befolkningsendringer (06913)."))
+            raise MissingDataError(_(
+                "Null nettoinnvandring trenger nettoinnvandring per kommune: SSB-tabell 06913 "
+                "(«livskraft sync»), eller IMDis flyttetall "
+                "(imdi_befolkning_flytting_kommune_2014.csv) som anslag."))
         return data.migration - data.net_immigration[:, None, None] * data.immigration_profile
     if scenario == "custom":
         if extra is None:
@@ -102,14 +105,20 @@ def totals(data: Inputs, scenario: str, years: int) -> pd.DataFrame:
 
 
 def ssb_comparison(code: str, borders: int | None = None) -> pd.DataFrame:
-    """Ours from SSB's base year beside SSB's MMMM after 10, 20 and 26 years."""
+    """Ours from SSB's base year (the newest 1 January with population by age up to SSB's
+    first year) beside SSB's MMMM after 10, 20 and 26 years."""
     official = frames.official_projection(borders)
     official = official[official.alternative == "MMMM"]
     if official.empty:
         raise MissingDataError(_(
             "SSBs framskriving (tabell 14288, MMMM) er ikke lastet inn. Kjør «livskraft sync» "
             "eller importer kommune_framskriving_ssb_b2024.csv."))
-    base = int(official.year.min())
+    first = int(official.year.min())  # SSB's base year, or its first projected year
+    known = [y for y in frames.population_by_age(borders).year.unique() if y <= first]
+    if not known:
+        raise MissingDataError(_("Ingen folketall etter kjønn og alder for 1.1.%(year)s.")
+                               % {"year": first})
+    base = int(max(known))
     data = inputs(borders, base)
     if code not in data.codes:
         raise MissingDataError(_("Ingen aldersfordeling for kommune %(code)s.") % {"code": code})
@@ -118,8 +127,10 @@ def ssb_comparison(code: str, borders: int | None = None) -> pd.DataFrame:
     ours = totals(_single(data, index), "main", horizon)
     table = projection_comparison.differences(ours, official[official.code == code], base)
     return pd.DataFrame({
-        "aar": table.year, "etter_aar": table.horizon, "livskraft": table.ours.round(),
-        "ssb_mmmm": table.reference.round(), "forskjell": table.difference.round(),
+        "aar": table.year, "etter_aar": table.horizon,
+        "livskraft": table.ours.round().astype("int64"),
+        "ssb_mmmm": table.reference.round().astype("int64"),
+        "forskjell": (table.ours.round() - table.reference.round()).astype("int64"),
         "forskjell_pst": table.difference_pct.round(1),
     })
 
@@ -164,19 +175,6 @@ def _scenario_name(scenario: str, data: Inputs) -> str:
     if scenario == "zero_immigration" and data.net_immigration_estimated:
         return name + " " + str(ESTIMATED_IMMIGRATION)
     return name
-
-
-def difference_from_ssb(table: pd.DataFrame) -> pd.DataFrame:
-    """Years where both our main alternative and SSB's MMMM exist: ours − SSB's."""
-    wide = table.pivot_table(index="aar", columns="scenario", values="folketall")
-    if "ssb_MMMM" not in wide or "main" not in wide:
-        return pd.DataFrame(columns=["aar", "livskraft", "ssb", "forskjell", "forskjell_pst"])
-    both = wide[["main", "ssb_MMMM"]].dropna()
-    return pd.DataFrame({
-        "aar": both.index, "livskraft": both.main.to_numpy(), "ssb": both.ssb_MMMM.to_numpy(),
-        "forskjell": (both.main - both.ssb_MMMM).to_numpy(),
-        "forskjell_pst": (100 * (both.main - both.ssb_MMMM) / both.ssb_MMMM).round(2).to_numpy(),
-    })
 
 
 def _single(data: Inputs, index: int) -> Inputs:

@@ -114,9 +114,10 @@ def national_rates(year: int | None = None) -> tuple[int, dict[str, pd.DataFrame
     common = sorted(y for y in years["mortality"] & years["fertility"] if year is None or y <= year)
     if not common:
         raise MissingDataError(_(
-            "Framskrivingen trenger nasjonale dødssannsynligheter og fruktbarhetsrater fra SSB. "
-            "Kjør «livskraft sync» eller importer nasjonal_dodssannsynlighet.csv og "
-            "nasjonal_fruktbarhet.csv."
+            "Framskrivingen trenger nasjonale dødssannsynligheter og fruktbarhetsrater for "
+            "samme år. Kjør «livskraft sync», eller importer nasjonal_fruktbarhet.csv og "
+            "nasjonal_dodssannsynlighet.csv eller nasjonal_dodsrate_hmd.csv (HMDs dødsrater, "
+            "regnes om til sannsynligheter) med «livskraft import-data MAPPE»."
         ))
     chosen = common[-1]
     rows = pd.DataFrame(list(DemographicRate.objects.filter(year=chosen).values(
