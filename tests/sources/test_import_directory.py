@@ -158,7 +158,9 @@ def test_the_whole_shared_data_directory_is_imported_and_a_new_file_does_not_sto
     assert result.stored["crosswalk"] == 855  # codes/kommunenr_til_2024.csv: 855 rows
     assert result.stored["population_totals"] == 7_497 + 1_982  # b2024 + each year's borders
     assert result.stored["official_projection"] == 9_639  # 357 kommuner × 27 years
-    assert result.stored["rates"] == 2_464  # nasjonal_fruktbarhet.csv: 56 years × 44 ages
+    # nasjonal_fruktbarhet.csv: 56 years × 44 ages; nasjonal_dodsrate_hmd.csv as q(x) for
+    # ages 0–105: 34 years (1990–2023) × 2 sexes × 106 ages = 7,208
+    assert result.stored["rates"] == 2_464 + 7_208
     assert "new/kommune_befolkning_total_1838.csv" in result.skipped
     assert PopulationTotal.objects.get(vintage=2024, year=2024, code="0301").persons == 717_710
 
