@@ -18,17 +18,18 @@ import numpy as np
 import pandas as pd
 
 from livskraft.analysis import projection, projection_comparison, projection_setup
-from livskraft.sources.hmd_mortality import read_death_rates
+from livskraft.sources.datasets.base import FileRead
+from livskraft.sources.datasets.hmd_death_rates import read_death_rates
 
 DATA = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).parents[2] / "shared" / "data")
 BASE_YEAR, HISTORY_YEARS, YEARS = 2024, 5, (2034, 2050)
 
 
 def national_rates() -> tuple[int, projection.Rates]:
-    mortality, problems = read_death_rates(DATA / "rates" / "nasjonal_dodsrate_hmd.csv",
-                                           "nasjonal_dodsrate_hmd.csv")
-    if problems:
-        raise SystemExit("\n".join(map(str, problems)))
+    read = FileRead("nasjonal_dodsrate_hmd.csv")
+    mortality = read_death_rates(DATA / "rates" / "nasjonal_dodsrate_hmd.csv", read)
+    if mortality is None:
+        raise SystemExit("\n".join(map(str, read.problems)))
     fertility = pd.read_csv(DATA / "rates" / "nasjonal_fruktbarhet.csv")
     year = int(min(mortality.year.max(), fertility.aar.max()))
     q = mortality[mortality.year == year].pivot_table(index="sex", columns="age", values="value")

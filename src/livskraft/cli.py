@@ -252,7 +252,7 @@ def projection(kommune: str, years: int, extra: float | None, ages: str, against
 
 
 def _print(build, output: str, required: bool = True) -> None:
-    from livskraft.profiles.analysis_messages import describe
+    from livskraft.web.data_messages import describe
 
     try:
         table = build()

@@ -8,8 +8,8 @@ def test_the_analysis_core_imports_no_django():
             "livskraft.analysis.life_table, livskraft.analysis.projection_setup, "
             "livskraft.analysis.projection_comparison, livskraft.analysis.immigration_projection, "
             "livskraft.analysis.net_migration, livskraft.analysis.attractiveness_sets, "
-            "livskraft.analysis.commuting, livskraft.sources.work_and_commuting, "
-            "livskraft.sources.hmd_mortality, livskraft.sources.imdi_migration; "
+            "livskraft.analysis.commuting, livskraft.sources.registry; "
+            "livskraft.sources.registry.formats(); "
             "print(sorted(m for m in sys.modules if m.split('.')[0] == 'django'))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True)

@@ -1,14 +1,13 @@
+from livskraft.errors import CodedError
+
+
 class MissingDataError(LookupError):
     """The data an analysis needs has not been loaded; the message says what to load."""
 
 
-class AnalysisError(ValueError):
-    """An analysis cannot run as asked: `code` names why, `values` hold the figures involved.
-    The web and CLI layers turn the code into a sentence in the user's language."""
-
-    def __init__(self, code: str, /, **values):
-        super().__init__(code, values)
-        self.code, self.values = code, values
+class AnalysisError(CodedError, ValueError):
+    """An analysis cannot run as asked: `code` names why, `values` hold the figures involved
+    (`livskraft.web.data_messages` has the sentences)."""
 
 
 class MissingInput(AnalysisError, MissingDataError):

@@ -19,7 +19,8 @@ def differences(ours: pd.DataFrame, reference: pd.DataFrame, base_year: int,
     both = ours[ours.year.isin(years)].merge(reference[reference.year.isin(years)],
                                              on=["code", "year"], suffixes=("_ours", "_ref"))
     if both.empty:
-        raise MissingInput("no_common_years", table="reference projection", years=years)
+        raise MissingInput("no_common_years", table="reference projection",
+                           years=", ".join(map(str, years)))
     out = pd.DataFrame({"code": both.code, "horizon": both.year - base_year, "year": both.year,
                         "ours": both.persons_ours, "reference": both.persons_ref})
     out["difference"] = out.ours - out.reference
@@ -36,7 +37,7 @@ def quality(ours: pd.DataFrame, reference: pd.DataFrame, years) -> pd.DataFrame:
         both = ours[ours.year == year].merge(reference[reference.year == year], on="code",
                                              suffixes=("_ours", "_ref"))
         if both.empty:
-            raise MissingInput("no_common_years", table="reference projection", years=[year])
+            raise MissingInput("no_common_years", table="reference projection", years=str(year))
         gap = (both.persons_ours - both.persons_ref).abs()
         share = 100 * gap / both.persons_ref
         rows.append({"year": year, "kommuner": len(both),

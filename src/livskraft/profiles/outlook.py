@@ -10,9 +10,9 @@ from livskraft.analysis import attractiveness_sets, commuting
 from livskraft.analysis.errors import MissingDataError
 from livskraft.places.models import Centrality
 from livskraft.stats import frames, work
+from livskraft.web.data_messages import describe
 
 from . import charts
-from .analysis_messages import describe
 from .attractiveness_tables import (
     JOBS_MISSING,
     LABEL,

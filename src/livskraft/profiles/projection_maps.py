@@ -12,10 +12,10 @@ from django.utils.translation import gettext_lazy
 from livskraft.analysis import immigration_projection
 from livskraft.analysis.errors import MissingDataError
 from livskraft.stats import frames
+from livskraft.web.data_messages import describe
 from livskraft.web.formatting import percent
 
 from . import choropleth, projection_tables
-from .analysis_messages import describe
 from .reports import names
 
 YEAR = 2040

@@ -54,6 +54,20 @@ MESSAGES = {
     "feature_not_polygon": gettext_lazy("objekt %(number)s (%(code)s): ikke et polygon"),
     "feature_code_twice": gettext_lazy("objekt %(number)s: %(code)s finnes to ganger"),
     "rows_superseded": gettext_lazy("%(rows)s rader finnes også i %(by)s; brukte dem derfra"),
+    "unknown_content": gettext_lazy("ukjent ContentsCode (kjente: %(known)s)"),
+    "unreadable_rds": gettext_lazy("kan ikke lese R-filen (.rds med én tabell)"),
+    "bad_death_rate": gettext_lazy("dodsrate må være et tall ≥ 0 (eller tom) og kjonn M eller K"),
+    "death_rates_missing": gettext_lazy("mangler dodsrate under 100 år for aar=%(year)s, "
+                                        "kjonn=%(sex)s"),
+    # analyses
+    "no_common_years": gettext_lazy("Vår framskriving og SSBs har ingen felles år å "
+                                    "sammenligne (%(years)s)."),
+    "projection_year_missing": gettext_lazy("Framskrivingen når ikke til %(year)s."),
+    "jobs_year_missing": gettext_lazy("Ingen sysselsettingstall (SSB-tabell %(table)s) for "
+                                      "%(year)s. Velg år som er lastet inn, eller importer "
+                                      "tallene."),
+    "commuting_kommune_missing": gettext_lazy("Kommune %(kommune)s finnes ikke i pendlingstallene "
+                                              "(SSB-tabell %(table)s)."),
 }
 
 
