@@ -257,7 +257,7 @@ def run_setup(number: int, participants: int, factors: int, redis_url: str | Non
                          result))
     finally:
         server.terminate()
-        server.wait(timeout=30)
+        server.wait(timeout=60)
     rows = PriorityScore.objects.filter(factor__workshop_id=workshop_id)
     result.stored = rows.count()
     result.duplicates = sum(row["n"] - 1 for row in rows.values("participant", "factor")

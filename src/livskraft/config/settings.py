@@ -98,6 +98,15 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
         "transaction_mode": "IMMEDIATE",
         "timeout": float(os.environ.get("LIVSKRAFT_SQLITE_TIMEOUT", "20")),
     }
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    # Under ASGI every concurrent request runs in a thread of its own, each with its own
+    # connection: a hall answering at once exhausts the server's connection slots ("too
+    # many clients"). A bounded pool (Django 5.1+, psycopg_pool) shares a few; a request
+    # that waits longer than `timeout` for one gets the retryable 503 (web/busy.py).
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": 2, "max_size": int(os.environ.get("LIVSKRAFT_DB_POOL_SIZE", "20")),
+        "timeout": 20}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 LANGUAGE_CODE = "nb"
@@ -136,8 +145,12 @@ RATELIMIT_USE_CACHE = "default"
 # Live workshop updates: in-memory channel layer by default, Redis in production.
 CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
 if os.environ.get("LIVSKRAFT_REDIS_URL"):
+    # redis-py 8 reads with a 5 s socket timeout by default, the same 5 s channels_redis
+    # blocks for in BZPOPMIN: on a busy machine the read times out and drops the websocket
+    # with the answer in it. Reads may take a minute before a connection counts as dead.
     CHANNEL_LAYERS["default"] = {"BACKEND": "channels_redis.core.RedisChannelLayer",
-                                 "CONFIG": {"hosts": [os.environ["LIVSKRAFT_REDIS_URL"]]}}
+                                 "CONFIG": {"hosts": [{"address": os.environ[
+                                     "LIVSKRAFT_REDIS_URL"], "socket_timeout": 60}]}}
 
 MEDIA_URL = "/vedlegg/"
 MEDIA_ROOT = HOME / "media"
