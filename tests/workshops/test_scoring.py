@@ -57,3 +57,18 @@ def test_hidden_results_show_once_everyone_has_answered(workshop):
             priority.record(person, factor.id, 3, 3)
     assert screens.everyone_done(workshop)
     assert 'class="matrix"' in screens.render(workshop)
+
+
+def test_a_late_older_answer_never_overwrites_a_newer_one(workshop):
+    """A form post sent while the websocket was down may arrive after a newer websocket
+    answer: the phone's answer time decides, not the order of arrival."""
+    someone = Participant.objects.create(workshop=workshop)
+    factor = workshop.factors.first()
+    priority.record(someone, factor.id, 4, 2, answered_at=2_000)  # the newer, arriving first
+    priority.record(someone, factor.id, 3, 2, answered_at=1_000)  # the older, arriving late
+    assert PriorityScore.objects.get().importance == 4
+    priority.record(someone, factor.id, 5, 1, answered_at=3_000)
+    priority.record(someone, factor.id, 2, 2)  # a plain form without a time: taken as newest
+    assert PriorityScore.objects.values_list("importance", "influence").get() == (2, 2)
+    with pytest.raises(priority.ScoreRejected):
+        priority.record(someone, factor.id, 2, 2, answered_at=10**30)

@@ -47,8 +47,10 @@ class ParticipantConsumer(AsyncJsonWebsocketConsumer):
             return
         try:
             factor = int(content["factor"])
+            at = content.get("at")
             await database_sync_to_async(priority.record)(
-                self.participant, factor, int(content["importance"]), int(content["influence"]))
+                self.participant, factor, int(content["importance"]), int(content["influence"]),
+                int(at) if at is not None else None)
         except (KeyError, TypeError, ValueError) as error:
             await self.send_json({"error": str(error) or "invalid",
                                   "factor": content.get("factor")})

@@ -99,6 +99,9 @@ class PriorityScore(models.Model):
     importance = models.PositiveSmallIntegerField()
     influence = models.PositiveSmallIntegerField()
     updated_at = models.DateTimeField(auto_now=True)
+    # the phone's clock (ms) when the answer was given: an older answer that arrives late
+    # (a form post sent while the websocket was down) never overwrites a newer one
+    answered_at = models.BigIntegerField(null=True, blank=True)
 
     class Meta:
         constraints = [
@@ -122,18 +125,27 @@ def _score(value) -> int:
 
 
 @transaction.atomic
-def record(participant: Participant, factor_id: int, importance: int, influence: int) -> None:
+def record(participant: Participant, factor_id: int, importance: int, influence: int,
+           answered_at: int | None = None) -> None:
     if not (1 <= importance <= 5 and 1 <= influence <= 5):
         raise ScoreRejected(_("Velg en verdi fra 1 til 5."))
+    if answered_at is not None and not 0 <= answered_at < 2**53:  # a JavaScript time in ms
+        raise ScoreRejected(_("Ugyldige verdier."))
     locked = (Factor.objects.filter(id=factor_id, workshop_id=participant.workshop_id)
               .values_list("workshop__locked", flat=True).first())
     if locked is None:
         raise ScoreRejected(_("Ukjent faktor."))
     if locked:
         raise ScoreRejected(_("Runden er låst av prosesslederen."))
-    PriorityScore.objects.update_or_create(
-        participant=participant, factor_id=factor_id,
-        defaults={"importance": importance, "influence": influence})
+    values = {"importance": importance, "influence": influence, "answered_at": answered_at}
+    score, created = PriorityScore.objects.select_for_update().get_or_create(
+        participant=participant, factor_id=factor_id, defaults=values)
+    if not created:
+        if None not in (answered_at, score.answered_at) and answered_at < score.answered_at:
+            return  # a late, older answer
+        for field, value in values.items():
+            setattr(score, field, value)
+        score.save()
     live.announce(participant.workshop_id)
 
 
@@ -279,8 +291,9 @@ def answer(request):
     if getattr(request, "limited", False):
         return JsonResponse({"error": _("For mange svar på kort tid. Vent litt.")}, status=429)
     try:
+        at = request.POST.get("at")
         record(participant, int(request.POST["factor"]), int(request.POST["importance"]),
-               int(request.POST["influence"]))
+               int(request.POST["influence"]), int(at) if at else None)
     except Rejected as error:
         return JsonResponse({"error": str(error)}, status=400)
     except (KeyError, ValueError):

@@ -67,11 +67,13 @@
   async function save(form) {
     const data = new FormData(form);
     if (!data.get("importance") || !data.get("influence")) return;
+    const at = Date.now();  // the server keeps the newest answer, whichever way it came
     if (socket && socket.readyState === WebSocket.OPEN) {
       socket.send(JSON.stringify({factor: data.get("factor"), importance: data.get("importance"),
-                                  influence: data.get("influence")}));
+                                  influence: data.get("influence"), at}));
       return;
     }
+    data.append("at", at);
     const response = await fetch(form.action, {method: "POST", body: data,
                                                headers: {"Accept": "application/json"}});
     show(data.get("factor"), response.ok ? root.dataset.saved : root.dataset.failed);
