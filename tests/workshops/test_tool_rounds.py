@@ -7,6 +7,7 @@ from datetime import timedelta
 
 import docx
 import openpyxl
+from django.core.cache import cache
 from django.test import Client
 from pypdf import PdfReader
 
@@ -170,6 +171,7 @@ def test_step_three_shows_the_kommunes_own_figures(empty_database, synthetic_dir
     from livskraft.stats.importing import import_directory
 
     import_directory(synthetic_dir)
+    cache.clear()
     ten_steps.set_focus(workshop, 3)
     figures = ten_steps.kommune_figures(workshop)
     # Testvik (tests/synthetic.py): 1000 on 1.1.2020, 1030 on 1.1.2022; 2020–21: births −
@@ -191,3 +193,17 @@ def test_typed_text_never_becomes_a_formula_in_the_exports(people, workshop):
     assert '\'=HYPERLINK(""http://angriper.example"")' in table
     cell = book(client, workshop)["Faktorer"]["A5"]
     assert cell.data_type == "s" and cell.value == '=HYPERLINK("http://angriper.example")'
+
+
+def test_step_three_adds_our_projection_where_ages_are_loaded(outlook_data, workshop):
+    from livskraft.profiles.projection_tables import kommune_table
+
+    cache.clear()
+    Workshop.objects.filter(id=workshop.id).update(municipality_code="9911")
+    workshop.refresh_from_db()
+    projection = ten_steps.kommune_figures(workshop)["projection"]
+    table = kommune_table("9911", 10)  # the kommune page's own table, ten years on
+    main = table[(table.scenario == "main") & (table.aar == table.aar.max())].iloc[0]
+    assert projection[0] == {"label": "Hovedalternativ (flytting som snittet siste fem år)",
+                             "year": int(main.aar), "persons": int(main.folketall)}
+    assert projection[1]["label"] == "Null nettoinnvandring"

@@ -6,20 +6,21 @@ from dataclasses import dataclass
 
 import pandas as pd
 from django.contrib import messages
+from django.core.cache import cache
 from django.db import models, transaction
 from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils.html import escape
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from docx import Document
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.platypus import Paragraph, SimpleDocTemplate
 
 from livskraft.analysis.errors import MissingDataError
-from livskraft.profiles import reports
+from livskraft.profiles import projection_tables, reports
 
 from .. import live
 from ..files import DOCX, attachment
@@ -222,12 +223,20 @@ def progress(workshop: Workshop) -> int:
     return workshop.steps.filter(done=True).count()
 
 
+FIGURES_SECONDS = 300  # a hall of phones opening step 3 computes the figures once
+
+
 def kommune_figures(workshop: Workshop) -> dict:
     """Step 3: the workshop's kommune in figures, as far as they are loaded."""
     code = workshop.municipality_code
     if not code:
         return {}
-    out: dict = {"code": code}
+    return cache.get_or_set(f"workshop-step3-{code}-{get_language()}",
+                            lambda: _figures(code), FIGURES_SECONDS)
+
+
+def _figures(code: str) -> dict:
+    out: dict = {"code": code, **_projection(code)}
     try:
         trend = reports.population_table(code)
     except MissingDataError:
@@ -240,7 +249,7 @@ def kommune_figures(workshop: Workshop) -> dict:
         accounts = reports.accounts_table(code)
     except MissingDataError:
         return out
-    recent = accounts[accounts.aar >= accounts.aar.max() - 9]
+    recent = accounts[accounts.aar >= accounts.aar.max() - 9]  # the last ten years
     if not recent.empty:
         out["accounts"] = {
             "from": int(recent.aar.min()), "to": int(recent.aar.max()),
@@ -248,6 +257,21 @@ def kommune_figures(workshop: Workshop) -> dict:
             "immigration": int(recent.nettoinnvandring.sum()),
             "domestic": int(recent.innenlandsk_nettoflytting.sum())}
     return out
+
+
+def _projection(code: str) -> dict:
+    """Our projection ten years on, main scenario and zero net immigration, where loaded."""
+    try:
+        table = projection_tables.kommune_table(code, 10)
+    except (MissingDataError, ValueError):
+        return {}
+    ours = table[table.scenario.isin(["main", "zero_immigration"])]
+    if ours.empty:
+        return {}
+    last = ours[ours.aar == ours.aar.max()]
+    return {"projection": [{"label": str(projection_tables.SCENARIOS[row.scenario]),
+                            "year": int(row.aar), "persons": int(row.folketall)}
+                           for row in last.itertuples()]}
 
 
 def plan_document(workshop: Workshop) -> bytes:
