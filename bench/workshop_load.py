@@ -87,9 +87,11 @@ async def run(port: int, workshop: Workshop, cookies: list[str], session_key: st
     await asyncio.sleep(0.5)
     connect_start = time.perf_counter()
     for cookie in cookies:
-        connections.append(await websockets.connect(
+        connection = await websockets.connect(
             f"{base}/ws/verksted/delta/", origin=origin,
-            additional_headers={"Cookie": f"{PARTICIPANT_COOKIE}={cookie}"}, open_timeout=30))
+            additional_headers={"Cookie": f"{PARTICIPANT_COOKIE}={cookie}"}, open_timeout=30)
+        assert "state" in json.loads(await connection.recv())  # what the page follows
+        connections.append(connection)
     connected = time.perf_counter() - connect_start
 
     async def participant(number: int, connection) -> None:

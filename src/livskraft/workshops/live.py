@@ -2,8 +2,9 @@
 workshop's big screens and phones that something changed."""
 
 import contextlib
+import os
 
-from asgiref.sync import async_to_sync
+from asgiref.sync import SyncToAsync, async_to_sync
 from channels.layers import get_channel_layer
 from django.core.cache import cache
 from django.db import transaction
@@ -28,14 +29,29 @@ def announce(workshop_id: int, phones_too: bool = False) -> None:
 
     def send() -> None:
         layer = get_channel_layer()
-        async_to_sync(layer.group_send)(group(workshop_id), CHANGED)
+        _send(layer.group_send(group(workshop_id), CHANGED))
         if phones_too:
             from .screens import phone_state  # screens loads the tools, which use this module
 
-            async_to_sync(layer.group_send)(phones(workshop_id), {
-                "type": "workshop.switched", "state": phone_state(workshop_id)})
+            _send(layer.group_send(phones(workshop_id), {
+                "type": "workshop.switched", "state": phone_state(workshop_id)}))
 
     transaction.on_commit(send)
+
+
+def _send(message) -> None:
+    """Hand the message to the event loop. In a websocket's database thread (asgiref's
+    sync_to_async) the loop is running: do not hold that one thread while it sends."""
+    loop = getattr(SyncToAsync.threadlocal, "main_event_loop", None)
+    if loop is not None and loop.is_running() and \
+            getattr(SyncToAsync.threadlocal, "main_event_loop_pid", None) == os.getpid():
+        loop.call_soon_threadsafe(loop.create_task, message)
+    else:
+        async_to_sync(_wait)(message)
+
+
+async def _wait(message) -> None:
+    await message
 
 
 def _presence_key(workshop_id: int) -> str:

@@ -24,9 +24,10 @@ def answers(workshop: Workshop) -> int:
 def render(workshop: Workshop) -> str:
     tool = registry.get(workshop.active_tool)
     visible = not workshop.results_hidden or everyone_done(workshop)
-    chart = tool.chart(workshop) if visible else None
+    context = tool.screen_context(workshop)
+    chart = tool.chart(workshop, context) if visible else None
     body = tool.render("screen", {"workshop": workshop, "visible": visible, "chart": chart,
-                                  **tool.screen_context(workshop)})
+                                  **context})
     return render_to_string("workshops/_live.html", {"workshop": workshop, "body": body,
                                                      "credits": tool.credits(workshop)})
 

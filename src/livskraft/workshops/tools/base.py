@@ -62,7 +62,9 @@ class Tool:
         """How many answers make one participant done; None: the tool has no such point."""
         return None
 
-    def chart(self, workshop) -> SafeString | None:
+    def chart(self, workshop, context: dict | None = None) -> SafeString | None:
+        """`context`: the tool's `screen_context`, when drawn for the big screen, so what it
+        computed is not computed again."""
         return None
 
     # Facilitator

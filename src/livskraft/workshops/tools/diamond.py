@@ -234,8 +234,8 @@ def compare_with(workshop: Workshop, earlier_ids: list[int]) -> None:
     live.announce(workshop.id)
 
 
-def chart(workshop: Workshop):
-    rows = summary(workshop)
+def chart(workshop: Workshop, rows: list[dict] | None = None):
+    rows = summary(workshop) if rows is None else rows
     series = [(_("Snitt av deltakerne"), [r["mean"] for r in rows], "6 4"),
               (_("Felles skår") + (f" {workshop.year_label}" if workshop.year_label else ""),
                [r["joint"] for r in rows], "")]
@@ -305,8 +305,8 @@ class Diamond(Tool):
     def items_per_person(self, workshop) -> int:
         return len(KEYS)
 
-    def chart(self, workshop):
-        return chart(workshop)
+    def chart(self, workshop, context: dict | None = None):
+        return chart(workshop, (context or {}).get("components"))
 
     def panel_context(self, workshop) -> dict:
         return {"components": summary(workshop), "joint_text": JOINT, "tip": TIP,

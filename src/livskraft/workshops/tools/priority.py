@@ -217,12 +217,13 @@ def quadrant(importance: float, influence: float) -> str:
     return "possible" if influence >= 3 else "rest"
 
 
-def reading(workshop: Workshop) -> list[dict]:
+def reading(workshop: Workshop, factors: list[dict] | None = None,
+            agreed: dict | None = None) -> list[dict]:
     """The factors in each quarter, by the plenum's placement where agreed, else by the
     participants' mean."""
-    agreed = placements(workshop)
+    agreed = placements(workshop) if agreed is None else agreed
     quarters: dict[str, list[str]] = {key: [] for key in QUADRANTS}
-    for factor in summary(workshop):
+    for factor in summary(workshop) if factors is None else factors:
         plenum = agreed.get(factor["id"], {}).get("")
         if plenum:
             quarters[quadrant(*plenum)].append(factor["text"])
@@ -232,8 +233,9 @@ def reading(workshop: Workshop) -> list[dict]:
             for key in QUADRANTS]
 
 
-def chart(workshop: Workshop):
-    return charts.priority_matrix(summary(workshop), placements(workshop),
+def chart(workshop: Workshop, factors: list[dict] | None = None, agreed: dict | None = None):
+    return charts.priority_matrix(summary(workshop) if factors is None else factors,
+                                  placements(workshop) if agreed is None else agreed,
                                   workshop.group_names(),
                                   tuple(str(QUADRANTS[k]) for k in QUADRANTS))
 
@@ -370,8 +372,9 @@ class Priority(Tool):
                 "suggestions": workshop.participants_add_factors}
 
     def screen_context(self, workshop) -> dict:
-        return {"factors": summary(workshop), "reading": reading(workshop), "lead": LEAD,
-                "hard": HARD_TO_INFLUENCE}
+        factors, agreed = summary(workshop), placements(workshop)
+        return {"factors": factors, "agreed": agreed, "lead": LEAD, "hard": HARD_TO_INFLUENCE,
+                "reading": reading(workshop, factors, agreed)}
 
     def answer_count(self, workshop) -> int:
         return PriorityScore.objects.filter(factor__workshop=workshop).count()
@@ -379,8 +382,9 @@ class Priority(Tool):
     def items_per_person(self, workshop) -> int:
         return workshop.factors.count()
 
-    def chart(self, workshop):
-        return chart(workshop)
+    def chart(self, workshop, context: dict | None = None):
+        context = context or {}
+        return chart(workshop, context.get("factors"), context.get("agreed"))
 
     def panel_context(self, workshop) -> dict:
         return {"form": FactorForm(), "groups_text": GROUPS, "reading": reading(workshop),
