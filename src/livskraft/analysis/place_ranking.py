@@ -10,6 +10,7 @@ missing, never filled in.
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 PRO_AT, CON_AT = 67.0, 33.0
@@ -48,18 +49,17 @@ def rank_scores(scores: pd.DataFrame, weights: dict[str, float]) -> pd.DataFrame
     keys = [k for k in scores.columns if weights.get(k, 0) > 0]
     if not keys:
         raise ValueError("Velg minst ett kriterium med vekt over null.")
-    scores = scores[keys]
-    weight = pd.Series({k: float(weights[k]) for k in keys})
-    has = scores.notna()
-    weighted = scores.fillna(0).mul(weight, axis=1).sum(axis=1)
-    present = has.mul(weight, axis=1).sum(axis=1)
-    out = pd.DataFrame({
-        "score": (weighted / present).where(present > 0),
-        "coverage": present / weight.sum(),
-    })
-    out = out.sort_values(["score", "coverage"], ascending=False, na_position="last")
-    out["rank"] = range(1, len(out) + 1)
-    return out
+    matrix = scores[keys].to_numpy(dtype=float)
+    weight = np.array([float(weights[k]) for k in keys])
+    has = ~np.isnan(matrix)
+    present = has @ weight
+    with np.errstate(invalid="ignore", divide="ignore"):
+        score = np.where(present > 0, np.nan_to_num(matrix) @ weight / present, np.nan)
+    coverage = present / weight.sum()
+    # best score first, then the better coverage; no score last; ties keep the code order
+    order = np.lexsort((-coverage, np.where(np.isnan(score), np.inf, -score)))
+    return pd.DataFrame({"score": score[order], "coverage": coverage[order],
+                         "rank": np.arange(1, len(order) + 1)}, index=scores.index[order])
 
 
 def pros_and_cons(indicators: pd.DataFrame, criteria: list[Criterion], weights: dict[str, float],

@@ -12,9 +12,10 @@ from django.utils.translation import gettext as _
 from livskraft.web.formatting import decimal, whole
 
 from .criteria import BY_KEY
+from .indicators import CENTRAL_CLASSES
 
 DISTRICT_CLASSES = (5, 6)
-CENTRAL_CLASSES = (1, 2)
+PAGE_SEARCH = 400  # every kommune: the best-ranked district kommune among those shown
 VALUED = ("natur_og_plass", "boligpris", "bredband", "reisetid", "tiltakssone",
           "arbeidsgiveravgift")
 
@@ -26,35 +27,32 @@ def advantages(data, values: pd.DataFrame, weights: dict, shown: pd.DataFrame,
     classes = data.places.centrality_class
     district = next((c for c in chosen if classes.get(c) in DISTRICT_CLASSES), None)
     if district is None:
-        district = next((c for c in shown.index if classes.get(c) in DISTRICT_CLASSES), None)
+        district = next((c for c in shown.index[:PAGE_SEARCH] if classes.get(c)
+                         in DISTRICT_CLASSES), None)
     if district is None:
         return {"code": None}
-    central = classes.index[classes.isin(CENTRAL_CLASSES)]
-    keys = [k for k in VALUED if k in values]
-    keys += [k for k in weights if k in values and k not in keys and k != "pendling"]
-    rows = [_row(key, values, district, central, key in data.approximate) for key in keys]
+    keys = [k for k in VALUED if k in data.central.index]
+    keys += [k for k in weights if k in data.central.index and k not in keys]
+    rows = [_row(key, values.at[district, key], data.central.loc[key],
+                 key in data.approximate) for key in keys]
     return {"code": district, "name": data.places.at[district, "name"],
-            "centrality": int(classes[district]), "central_count": len(central), "rows": rows,
-            "zone": values.get("tiltakssone", pd.Series(dtype=float)).get(district) == 1}
+            "centrality": int(classes[district]),
+            "central_count": int(classes.isin(CENTRAL_CLASSES).sum()), "rows": rows,
+            "zone": "tiltakssone" in values and values.at[district, "tiltakssone"] == 1}
 
 
-def _row(key: str, values: pd.DataFrame, district: str, central, approximate: bool) -> dict:
+def _row(key: str, own: float, central: pd.Series, approximate: bool) -> dict:
     definition = BY_KEY[key]
-    own = values.at[district, key]
-    others = values.loc[central, key].dropna()
-    median = others.median() if len(others) else float("nan")
     verdict = "missing"
-    if not (pd.isna(own) or pd.isna(median)):
-        difference = (own - median) * definition.direction
+    if not (pd.isna(own) or pd.isna(central["median"])):
+        difference = (own - central["median"]) * definition.direction
         verdict = ("approximate" if approximate else
                    "better" if difference > 0 else "worse" if difference < 0 else "same")
-    return {
-        "label": definition.label, "unit": definition.unit, "source": definition.source,
-        "own": _format(own, key), "median": _format(median, key),
-        "middle": (f"{_format(others.quantile(0.25), key)}–{_format(others.quantile(0.75), key)}"
-                   if len(others) and key != "tiltakssone" else ""),
-        "verdict": verdict,
-    }
+    middle = "" if key == "tiltakssone" or pd.isna(central["lower"]) else \
+        f"{_format(central['lower'], key)}–{_format(central['upper'], key)}"
+    return {"label": definition.label, "unit": definition.unit, "source": definition.source,
+            "own": _format(own, key), "median": _format(central["median"], key),
+            "middle": middle, "verdict": verdict}
 
 
 def _format(value: float, key: str) -> str:

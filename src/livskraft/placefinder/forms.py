@@ -30,19 +30,28 @@ class CalculatorForm(forms.Form):
     distrikt = forms.BooleanField(label=_("Vis fordelene ved distriktene"), required=False)
     side = forms.IntegerField(min_value=1, max_value=100, required=False)
 
-    def __init__(self, data, kommuner: list[tuple[str, str]], counties: list[tuple[str, str]]):
+    def __init__(self, data, kommuner: frozenset[str], counties: frozenset[str]):
         super().__init__(data)
-        places = [("", "–"), *kommuner]
-        self.fields["arbeidssted"] = forms.ChoiceField(
-            label=_("Arbeidssted (kommune), hvis noen pendler"), choices=places, required=False)
-        self.fields["fylke"] = forms.ChoiceField(label=_("Fylke"),
-                                                 choices=[("", _("alle")), *counties],
-                                                 required=False)
+        self.fields["arbeidssted"] = OneOf(kommuner,
+                                           label=_("Arbeidssted (kommune), hvis noen pendler"))
+        self.fields["fylke"] = OneOf(counties, label=_("Fylke"))
         for definition in DEFINITIONS:
-            self.fields[f"w_{definition.key}"] = forms.TypedChoiceField(
-                label=definition.label, choices=[("", _("forslag")), *WEIGHTS], coerce=int,
-                required=False, empty_value=None)
+            self.fields[f"w_{definition.key}"] = forms.IntegerField(
+                label=definition.label, min_value=0, max_value=5, required=False)
         for number in range(1, COMPARED + 1):
-            self.fields[f"k{number}"] = forms.ChoiceField(
-                label=_("Kommune %(number)s") % {"number": number}, choices=places,
-                required=False)
+            self.fields[f"k{number}"] = OneOf(
+                kommuner, label=_("Kommune %(number)s") % {"number": number})
+
+
+class OneOf(forms.CharField):
+    """A code from a known set (checked in a set, not through a 357-item choice list)."""
+
+    def __init__(self, known: frozenset[str], **kwargs):
+        super().__init__(required=False, max_length=4, **kwargs)
+        self.known = known
+
+    def validate(self, value):
+        super().validate(value)
+        if value and value not in self.known:
+            raise forms.ValidationError(_("Velg en kommune eller et fylke fra listen."),
+                                        code="invalid_choice")

@@ -24,6 +24,7 @@ KM_PER_DEGREE_LAT = 110.57
 KM_PER_DEGREE_LON_AT_EQUATOR = 111.32
 SHARES = ("bredband", "boligpris", "tiltakssone", "arbeidsgiveravgift", "reisetid")
 JOBS_BY_WORKPLACE = "sysselsatte_arbeidssted"  # SSB 11618, stored per year on its own borders
+CENTRAL_CLASSES = (1, 2)
 LAND_AREA = "landareal"  # km², SSB 09280 (authoritative); else the outlines' approximate area
 
 
@@ -38,13 +39,10 @@ class Indicators:
     kommune_choices: tuple = ()  # (code, name) by name, for the lists on the page
     county_choices: tuple = ()  # (county code, county name)
 
-    @property
-    def kommuner(self) -> list[tuple[str, str]]:
-        return list(self.kommune_choices)
-
-    @property
-    def counties(self) -> list[tuple[str, str]]:
-        return list(self.county_choices)
+    kommuner: frozenset = frozenset()  # valid codes
+    counties: frozenset = frozenset()
+    central: pd.DataFrame | None = None  # median, lower and upper quartile of class 1–2
+    rows: dict = field(default_factory=dict)  # code → (name, county name, class, minutes)
 
 
 def table() -> Indicators:
@@ -85,6 +83,16 @@ def _table(target: int, version: tuple) -> Indicators:
                                        key=lambda item: item[1]))
     counties = out.places[["county", "county_name"]].dropna().drop_duplicates("county")
     out.county_choices = tuple(sorted(zip(counties.county, counties.county_name)))
+    out.kommuner, out.counties = frozenset(codes), frozenset(counties.county)
+    travel = out.values.get("reisetid", pd.Series(float("nan"), index=out.values.index))
+    out.rows = {code: (name, county, None if pd.isna(klass) else int(klass),
+                       None if pd.isna(minutes) else float(minutes))
+                for code, name, county, klass, minutes in zip(
+                    codes, out.places.name, out.places.county_name,
+                    out.places.centrality_class, travel)}
+    central = out.values[out.places.centrality_class.isin(CENTRAL_CLASSES)]
+    out.central = pd.DataFrame({"median": central.median(), "lower": central.quantile(0.25),
+                                "upper": central.quantile(0.75)})
     return out
 
 
@@ -189,10 +197,13 @@ def _places(target: int, codes: list[str]) -> pd.DataFrame:
 def commuting(data: Indicators, workplace: str) -> pd.Series:
     """1 where a kommune shares the workplace's labour-market region, 0 elsewhere, NaN where
     the region is unknown."""
-    regions = data.places.region
-    if pd.isna(regions.get(workplace)):
-        return pd.Series(float("nan"), index=regions.index)
-    return (regions == regions[workplace]).astype(float).where(regions.notna())
+    regions = data.places.region.to_numpy()
+    home = data.places.region.get(workplace)
+    if home is None or pd.isna(home):
+        same = np.full(len(regions), np.nan)
+    else:
+        same = np.where(np.isnan(regions), np.nan, (regions == home).astype(float))
+    return pd.Series(same, index=data.places.index)
 
 
 def _areas(vintage: int) -> dict[str, float]:

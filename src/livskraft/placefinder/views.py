@@ -5,6 +5,7 @@ import math
 
 import pandas as pd
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from livskraft.analysis.errors import MissingDataError
@@ -48,7 +49,7 @@ def calculator(request):
         context["problem"] = str(error)
         return render(request, "placefinder/calculator.html", context)
     shown = _filtered(ranking, data, values, choice)
-    context.update(_page(shown, data, values, choice["side"] or 1, request))
+    context.update(_page(shown, data, choice["side"] or 1, request))
     context["filters_note"] = _filters_note(choice, len(shown), len(ranking))
     chosen = list(dict.fromkeys(choice[f"k{n}"] for n in range(1, COMPARED + 1)
                                 if choice[f"k{n}"]))
@@ -66,6 +67,9 @@ def _controls(form: CalculatorForm, data: indicators.Indicators) -> dict:
     weight_choices = (("", _("forslag")), *((str(v), label) for v, label in WEIGHTS))
     places = (("", "–"), *data.kommune_choices)
     return {
+        "raw": {name: raw.get(name, "") for name in ("voksne", "barn", "hjemmekontor",
+                                                      "eget_firma", "maks_reisetid",
+                                                      "samme_region", "distrikt")},
         "arbeidssted": select("arbeidssted", places, raw.get("arbeidssted")),
         "fylke": select("fylke", (("", _("alle")), *data.county_choices), raw.get("fylke")),
         "weights": [{"name": f"w_{d.key}", "label": d.label,
@@ -104,21 +108,22 @@ def _filters_note(choice: dict, shown: int, total: int) -> str:
                                                                       "total": total}
 
 
-def _page(shown: pd.DataFrame, data, values: pd.DataFrame, number: int, request) -> dict:
+def _page(shown: pd.DataFrame, data, number: int, request) -> dict:
     pages = max(1, math.ceil(len(shown) / PAGE_SIZE))
     number = min(number, pages)
     first = (number - 1) * PAGE_SIZE
+    part = shown.iloc[first:first + PAGE_SIZE]
+    kommune_url = reverse("kommune", args=["0000"])
     rows = []
-    for position, (code, row) in enumerate(shown.iloc[first:first + PAGE_SIZE].iterrows(),
-                                           start=first + 1):
-        place = data.places.loc[code]
-        travel = values.reisetid.get(code) if "reisetid" in values else None
+    for position, code, rank, score, coverage in zip(
+            range(first + 1, first + 1 + len(part)), part.index, part["rank"], part.score,
+            part.coverage):
+        name, county, centrality, minutes = data.rows[code]
         rows.append({
-            "position": position, "rank": int(row["rank"]), "code": code, "name": place["name"],
-            "county": place.county_name,
-            "centrality": None if pd.isna(place.centrality_class) else int(place.centrality_class),
-            "travel": None if travel is None or pd.isna(travel) else decimal(travel),
-            "score": round(row.score), "coverage": round(100 * row.coverage),
+            "position": position, "rank": int(rank), "name": name, "county": county,
+            "url": kommune_url.replace("0000", code), "centrality": centrality,
+            "travel": None if minutes is None else decimal(minutes),
+            "score": round(score), "coverage": round(100 * coverage),
         })
     return {"ranking": rows, "page": number, "pages": pages, "found": len(shown),
             "previous_link": _page_link(request, number - 1) if number > 1 else "",
