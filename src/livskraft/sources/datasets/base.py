@@ -52,7 +52,7 @@ class FileRead:
         self.frames.setdefault(kind, []).append(frame)
         return self
 
-    def problem(self, line: int | None, code: str, **values) -> "FileRead":
+    def problem(self, line: int | None, code: str, /, **values) -> "FileRead":
         self.problems.append(Problem(self.name, line, code, values))
         return self
 

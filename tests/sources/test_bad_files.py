@@ -1,0 +1,70 @@
+"""Each dataset's own checks: a file that breaks one is left out with the problem's code and
+line, and the rest of the directory is imported."""
+
+import json
+
+import pytest
+
+from livskraft.stats.importing import import_directory
+from livskraft.stats.models import PopulationTotal
+
+pytestmark = pytest.mark.usefixtures("empty_database")
+
+SQUARE = {"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 0]]]}
+
+
+def geojson(*features, kind="FeatureCollection") -> str:
+    return json.dumps({"type": kind, "features": list(features)})
+
+
+def feature(code, geometry=SQUARE) -> dict:
+    return {"type": "Feature", "geometry": geometry,
+            "properties": {"kommunenummer": code, "kommunenavn": "Testvik"}}
+
+
+CASES = {
+    "geo/kommuner_2024.geojson": [
+        ("{not json", "bad_geojson", None),
+        (geojson(kind="Feature"), "not_feature_collection", None),
+        (geojson(feature("99")), "feature_without_code", None),
+        (geojson(feature("9901", {"type": "Point", "coordinates": [0, 0]})),
+         "feature_not_polygon", None),
+        (geojson(feature("9901"), feature("9901")), "feature_code_twice", None),
+    ],
+    "regions/sentralitetsindeks_klass128.csv": [
+        ("kommunenr,kommunenavn_ssb,sentralitetsklasse,sentralitetsindeks\n"
+         "9901,Testvik,7,500\n", "implausible_value", 2),  # classes are 1–6
+        ("kommunenr,kommunenavn_ssb,sentralitetsklasse,sentralitetsindeks\n"
+         "9901,Testvik,3,1001\n", "implausible_value", 2),  # the index is 0–1000
+    ],
+    "codes/kommunenr_til_2024.csv": [
+        ("kommunenr_fra,kommunenr_2024,fra_aar,til_aar,vekt,vekt_merknad\n"
+         "9901,9901,2020,2019,1.0,\n", "from_after_to", 2),
+    ],
+    "regions/ba_regioner_2024.csv": [
+        ("kommunenr,kommunenavn,ba_nr,ba_navn,reisetid_min\n9901,Testvik,1,Testvik,lenge\n",
+         "bad_travel_time", 2),
+        ("kommunenr,kommunenavn,ba_nr,ba_navn,reisetid_min\n9901,Testvik,1,Testvik,-5\n",
+         "bad_travel_time", 2),
+        ("kommunenr,kommunenavn,ba_nr,ba_navn,reisetid_min\n9901,Testvik,1,Testvik,5\n"
+         "1567,Testvik,1,Testvik,6\n", "code_twice", 3),  # 1567 is Testvik by name: twice
+    ],
+    "places/kommune_indikator_boligpris_b2024.csv": [
+        ("aar,kommunenr,verdi\n2024,9901,dyrt\n", "not_a_number", 2),
+    ],
+}
+
+
+@pytest.mark.parametrize(("name", "content", "code", "line"), [
+    (name, content, code, line) for name, cases in CASES.items()
+    for content, code, line in cases])
+def test_a_file_breaking_its_datasets_rules_is_left_out(synthetic_dir, name, content, code, line):
+    path = synthetic_dir / name
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(content, encoding="utf-8")
+    result = import_directory(synthetic_dir)
+    found = {(p.file, p.code) for p in result.rejected}
+    assert (name, code) in found, result.rejected
+    if line is not None:
+        assert any(p.line == line for p in result.rejected if p.code == code)
+    assert PopulationTotal.objects.count() == 9  # the population file next to it is stored
