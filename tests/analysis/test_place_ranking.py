@@ -3,7 +3,13 @@ import math
 import pandas as pd
 import pytest
 
-from livskraft.analysis.place_ranking import Criterion, percentiles, pros_and_cons, rank
+from livskraft.analysis.place_ranking import (
+    Criterion,
+    percentiles,
+    pros_and_cons,
+    rank,
+    rank_scores,
+)
 
 CRITERIA = [Criterion("growth", +1), Criterion("travel", -1), Criterion("price", -1)]
 # three synthetic kommuner; Prøvebygd has no housing price
@@ -62,3 +68,13 @@ def test_a_criterion_only_one_kommune_has_gives_it_the_middle():
     single = pd.DataFrame({"price": [float("nan"), 30000.0]}, index=["9901", "9902"])
     out = percentiles(single, [Criterion("price", -1)])
     assert math.isnan(out.price["9901"]) and out.price["9902"] == 50
+
+
+def test_ranking_from_precomputed_percentiles_needs_a_positive_weight():
+    scores = percentiles(INDICATORS, CRITERIA)
+    with pytest.raises(ValueError):
+        rank_scores(scores, {"growth": 0, "travel": 0})
+    # the same weights through rank() and rank_scores() give the same order
+    weights = {"growth": 1, "travel": 1, "price": 2}
+    assert rank_scores(scores, weights).index.tolist() == \
+        rank(INDICATORS, CRITERIA, weights).index.tolist() == ["9903", "9901", "9902"]

@@ -222,3 +222,18 @@ def test_moderation_with_a_missing_or_bad_id_changes_nothing(client, people, con
         assert response.status_code in (302, 404), (action, bad)  # never a 500
     target.refresh_from_db()
     assert target.status == Submission.PENDING
+
+
+def test_roles_of_visitors_superusers_and_members(people, consultation):
+    from django.contrib.auth.models import AnonymousUser, User
+
+    from livskraft.consultations.permissions import can_moderate, role_of
+
+    admin = User.objects.create_superuser("admin", password="x")
+    assert role_of(AnonymousUser(), consultation) is None
+    assert role_of(admin, consultation) == "owner" and can_moderate(admin, consultation)
+    assert role_of(people["eier"], consultation) == "owner"
+    assert role_of(people["moderator"], consultation) == "moderator"
+    assert role_of(people["fremmed_moderator"], consultation) is None
+    assert not can_moderate(people["utenforstaaende"], consultation)
+    assert not can_moderate(AnonymousUser(), consultation)
