@@ -14,7 +14,7 @@ stop_redis() { redis-cli -p "$redis_port" shutdown nosave >/dev/null 2>&1 || tru
 trap stop_redis EXIT
 
 # Both passes always run; the script fails at the end if either failed, after printing both summaries.
-summary() { grep -E '^=+ .*(passed|failed|error|skipped|no tests ran).* =+$' "$1" | tail -n 1; }
+summary() { grep -E '[0-9]+ (passed|failed|errors?|skipped)|no tests ran' "$1" | tail -n 1; }
 logs=$(mktemp -d /tmp/livskraft-test-logs.XXXXXX)
 
 echo "== Testene på SQLite (med nettlesertester i Chromium), med dekningsmåling"
