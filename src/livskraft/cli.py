@@ -59,8 +59,9 @@ def serve(host: str, port: int, workers: int, load_if_empty: Path | None) -> Non
     import uvicorn
 
     click.echo(f"Livskraft kjører på http://{host}:{port}/")
+    os.environ["LIVSKRAFT_WARM"] = "1"  # each process warms its caches before it serves
     uvicorn.run("livskraft.config.asgi:application", host=host, port=port, workers=workers,
-                log_level="warning")
+                http="httptools", loop="uvloop", log_level="warning")
 
 
 @main.command("import-data", help="Importer en mappe med CSV/GeoJSON (formatet i shared/data). "

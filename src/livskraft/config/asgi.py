@@ -10,8 +10,11 @@ from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
 from livskraft.web.front import front  # noqa: E402
+from livskraft.web.warm import warm  # noqa: E402
 from livskraft.workshops.routing import websocket_urlpatterns  # noqa: E402
 
+if os.environ.get("LIVSKRAFT_WARM") == "1":  # set by `livskraft serve`
+    warm()
 application = ProtocolTypeRouter({
     "http": front(django_application),
     "websocket": AllowedHostsOriginValidator(AuthMiddlewareStack(URLRouter(websocket_urlpatterns))),

@@ -5,15 +5,16 @@ import io
 from xml.sax.saxutils import escape
 
 from django.utils.translation import gettext as _
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import getSampleStyleSheet
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table
 
 from . import analysis
 from .models import Consultation
 
 
 def build(consultation: Consultation) -> bytes:
+    from reportlab.lib.pagesizes import A4  # imported when used: a quicker cold start
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table
+
     frame = analysis.answers(consultation)
     styles = getSampleStyleSheet()
     story = [Paragraph(escape(consultation.title), styles["Title"]),

@@ -11,7 +11,6 @@ import math
 from collections.abc import Mapping
 
 import numpy as np
-import openpyxl
 import pandas as pd
 from django.http import Http404, HttpResponse
 
@@ -55,6 +54,8 @@ def _xlsx_value(value: object) -> object:
 
 def xlsx_bytes(sheets: Mapping[str, pd.DataFrame]) -> bytes:
     """One sheet per entry (names cut to Excel's 31 characters), header row first."""
+    import openpyxl  # imported when used: a quicker cold start
+
     book = openpyxl.Workbook()
     book.remove(book.active)
     for name, table in sheets.items():

@@ -4,13 +4,8 @@ the PDF summary, and charts as PNG."""
 import io
 import textwrap
 
-import cairosvg
 import pandas as pd
 from django.utils.translation import gettext as _
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.units import cm
-from reportlab.lib.utils import ImageReader
-from reportlab.pdfgen import canvas
 
 from livskraft.web.downloads import xlsx_bytes
 
@@ -19,6 +14,8 @@ from .tools import registry
 
 
 def png(svg) -> bytes:
+    import cairosvg  # imported when used: a quicker cold start
+
     return cairosvg.svg2png(bytestring=str(svg).encode("utf-8"), output_width=1200)
 
 
@@ -34,6 +31,11 @@ def workbook(workshop: Workshop) -> bytes:
 
 def summary_pdf(workshop: Workshop) -> bytes:
     """One page per tool: its title, its chart if it has one, and its lines."""
+    from reportlab.lib.pagesizes import A4  # imported when used: a quicker cold start
+    from reportlab.lib.units import cm
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
     buffer = io.BytesIO()
     pdf = canvas.Canvas(buffer, pagesize=A4)
     width, height = A4
@@ -62,6 +64,9 @@ def summary_pdf(workshop: Workshop) -> bytes:
 
 def _lines(pdf, lines: list[str], top: float) -> None:
     """Wrapped lines from `top` down, on as many pages as they need."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import cm
+
     y = top
     pdf.setFont("Helvetica", 10)
     for line in lines:

@@ -4,7 +4,6 @@ it can be influenced locally; groups and the plenum agree placements; a quadrant
 import math
 from zipfile import BadZipFile
 
-import openpyxl
 import pandas as pd
 from django.contrib import messages
 from django.db import models, transaction
@@ -16,7 +15,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
-from openpyxl.utils.exceptions import InvalidFileException
 
 from livskraft.web.downloads import xlsx_bytes
 
@@ -248,6 +246,9 @@ def factors_xlsx(workshop: Workshop) -> bytes:
 def import_factors(workshop: Workshop, upload) -> int:
     """Add the factors in the first column of an XLSX sheet (a header row 'faktor' is
     skipped); returns how many were added. Raises Rejected with a reason."""
+    import openpyxl  # imported when used: a quicker cold start
+    from openpyxl.utils.exceptions import InvalidFileException
+
     try:
         sheet = openpyxl.load_workbook(upload, read_only=True).active
     except (BadZipFile, InvalidFileException, KeyError, OSError) as error:

@@ -14,10 +14,6 @@ from django.urls import path
 from django.utils.html import escape
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from docx import Document
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import getSampleStyleSheet
-from reportlab.platypus import Paragraph, SimpleDocTemplate
 
 from livskraft.analysis.errors import MissingDataError
 from livskraft.profiles import projection_tables, reports
@@ -277,6 +273,8 @@ def _projection(code: str) -> dict:
 def plan_document(workshop: Workshop) -> bytes:
     """The plan as a Word document: every step with the book's question, its decision, who
     is responsible, the participants' most supported ideas and the notes."""
+    from docx import Document  # imported when used: a quicker cold start
+
     document = Document()
     document.add_heading(_("Plan: %(title)s") % {"title": workshop.title}, level=0)
     document.add_paragraph(_("Laget med 10-punktsmodellen i Livskraft. %(done)s av 10 steg "
@@ -302,6 +300,10 @@ def plan_document(workshop: Workshop) -> bytes:
 
 def plan_pdf(workshop: Workshop) -> bytes:
     """The same plan as a PDF."""
+    from reportlab.lib.pagesizes import A4  # imported when used: a quicker cold start
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
     buffer = io.BytesIO()
     styles = getSampleStyleSheet()
     story = [Paragraph(escape(_("Plan: %(title)s") % {"title": workshop.title}), styles["Title"]),
