@@ -232,3 +232,34 @@ def test_sync_command_from_to_fetches_only_those_years(tmp_path, fake_ssb_server
                          capture_output=True, text=True, timeout=120)
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
     assert "--from" in bad.stderr
+
+
+@pytest.mark.parametrize(("part", "message"), [
+    ("/tables/07459/metadata", "Kunne ikke lese metadata for tabell 07459"),
+    ("/tables/07459/data", "Ugyldig JSON-stat fra tabell 07459"),
+])
+def test_json_that_is_not_json_stat_is_a_clear_error_and_stores_nothing(part, message):
+    fake = FakeSsb()
+    answer = fake.handle
+
+    def not_jsonstat(request):
+        if request.url.path.endswith(part):
+            return httpx.Response(200, json={"error": "no such table"})
+        return answer(request)
+
+    fake.handle = not_jsonstat
+    with pytest.raises(SsbError, match=message):
+        sync_all(2020, fetcher=fetcher_for(fake))
+    assert not PopulationTotal.objects.exists()
+
+
+def test_a_table_without_the_expected_contents_is_a_clear_error():
+    from livskraft.sources.pxweb import content_codes_by_label
+
+    metadata = {"version": "2.0", "class": "dataset", "id": ["ContentsCode"], "size": [1],
+                "dimension": {"ContentsCode": {"category": {
+                    "index": {"Folketallet1": 0}, "label": {"Folketallet1": "Folketallet"}}}}}
+    assert content_codes_by_label(metadata, {"persons": ("folketall",)}) == {
+        "persons": "Folketallet1"}
+    with pytest.raises(SsbError, match="Fant ikke innholdet births"):
+        content_codes_by_label(metadata, {"births": ("levendefødte",)})
