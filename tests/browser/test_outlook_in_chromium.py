@@ -21,3 +21,24 @@ def test_attractiveness_and_projection_sections(page, outlook_server):
     assert "Eget scenario" in projection.locator("table").first.inner_text()
     assert "Forskjell" in projection.locator("table").nth(1).inner_text()
     assert serious_violations(page) == []
+
+
+def test_the_books_fifteen_kommuner_and_kart_2_3_on_the_shipped_data(page, server):
+    """A fresh install: jobs and commuting from 11618/03321, the quadrant for the book's
+    fifteen kommuner chosen in the form, the comparison with SSB, and Kart 2/3."""
+    page.goto(f"{server}/kommune/5014/")
+    work = page.locator("section", has=page.locator("#work-heading"))
+    assert "Hitra" in work.inner_text()
+    section = page.locator("section", has=page.locator("#attractiveness-heading"))
+    section.get_by_label("Sammenlign med").select_option("suksessrike_2012")
+    section.get_by_role("button", name="Vis").click()
+    page.wait_for_url("**sett=suksessrike_2012**")
+    assert section.locator("svg.chart circle").count() == 15
+    assert "Vikna → Nærøysund" in section.inner_text()
+    projection = page.locator("section", has=page.locator("#projection-heading"))
+    assert "begge fra 1.1.2024" in projection.inner_text()
+    assert serious_violations(page) == []
+    page.goto(f"{server}/nasjonalt/")
+    maps = page.locator("section", has=page.locator("#projection-maps-heading"))
+    assert maps.locator("svg.map path.kommune").count() == 357
+    assert serious_violations(page) == []

@@ -7,6 +7,7 @@ estimated by the residual method (`analysis.net_migration`) and flagged as an es
 """
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -52,9 +53,18 @@ def job_years(borders: int | None = None) -> tuple[int, ...]:
 
 def attractiveness_table(start: int, end: int, borders: int | None = None,
                          terms: list[str] | None = None, groups_file=None, with_method=False):
-    """Per kommune, sorted by total attractiveness, and the fitted regression
-    (and the `Method` when `with_method`)."""
+    """Per kommune, sorted by total attractiveness, and the fitted regression (and the
+    `Method` when `with_method`). Cached until new data is loaded: treat it as read-only."""
     target = borders or frames.default_borders()
+    out, model, method = _table(start, end, target, tuple(terms) if terms else None,
+                                groups_file, frames.data_version())
+    return (out, model, method) if with_method else (out, model)
+
+
+@lru_cache(maxsize=16)
+def _table(start: int, end: int, target: int, terms: tuple[str, ...] | None, groups_file,
+           version: tuple):
+    terms = list(terms) if terms else None
     industry = frames.employment(target)
     if not industry.empty:
         groups = shift_share.load_groups(groups_file or settings.INDUSTRY_GROUPS_FILE)
@@ -90,9 +100,7 @@ def attractiveness_table(start: int, end: int, borders: int | None = None,
         "samlet_attraktivitet_pst": (percent * table.total_attractiveness).round(2),
         "nettoflytting_anslag": int(estimated),
     })
-    if with_method:
-        return out, model, Method(not industry.empty, estimated, job_years(target))
-    return out, model
+    return out, model, Method(not industry.empty, estimated, job_years(target))
 
 
 def regression_table(model: attractiveness.Regression) -> pd.DataFrame:
