@@ -62,6 +62,8 @@ def test_panel_action_by_role(role, action, people, workshop):
 @pytest.mark.parametrize(("data", "message"), [
     ({"action": "tool", "tool": "vaer"}, "Ukjent verktøy."),
     ({"action": "slett_alt"}, "Ukjent handling."),
+    ({"action": "settings", "municipality_code": "0000", "groups": "Rød"},
+     "Velg en kommune fra listen."),
     ({"action": "joint", "score_utviklingsleiing": "mange"}, "Ugyldige verdier."),
     ({"action": "compare", "earlier": "mange"}, "Ugyldige verdier."),
 ])
