@@ -163,3 +163,10 @@ def test_kart_2_3_shows_ssbs_edition_beside_ours(client, outlook_data):
     page = client.get("/nasjonalt/?start=2016&end=2021").content.decode()
     assert "SSBs framskriving (MMMM − MMM0), basisår 2022" in page
     assert "Livskrafts framskriving" in page and "SSBs MMM0 er ikke lastet inn" not in page
+
+
+def test_missing_jobs_name_the_table_and_only_staff_see_the_command(client, outlook_data):
+    page = client.get("/kommune/9911/?start=2016&end=2021").content.decode()
+    work = page[page.index('id="work-heading"'):page.index('id="attractiveness-heading"')]
+    assert "Arbeidsplasstallene (SSB-tabell 11618) er ikke lastet inn ennå." in work
+    assert "livskraft import-data" not in work  # the command is for staff
