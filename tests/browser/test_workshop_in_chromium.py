@@ -54,8 +54,8 @@ def test_phones_answer_and_the_big_screen_follows_live(browser, consultation_ser
     assert serious_violations(phones[0]) == []
     desk.get_by_label("Verktøy på storskjermen og telefonene").select_option("diamond")
     desk.get_by_role("button", name="Bytt verktøy").click()
-    phones[1].reload()
-    leading = phones[1].get_by_role("group", name="Utviklingsleiing")
+    leading = phones[1].get_by_role("group", name="Utviklingsleiing")  # it follows by itself
+    leading.wait_for()
     leading.get_by_label("4").check()
     leading.get_by_label("Begrunnelse (valgfritt)").fill("Ordføreren går foran")
     phones[1].get_by_role("button", name="Lagre").click()

@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 
 from .conftest import COMMITTEE_PASSWORD
 from .test_pages_in_chromium import serious_violations
+from .test_policy_in_chromium import watch
 
 pytestmark = [pytest.mark.browser, pytest.mark.shared_data]
 PHONE = {"viewport": {"width": 375, "height": 740}, "is_mobile": True, "locale": "nb-NO"}
@@ -41,12 +42,14 @@ def test_all_four_tools_from_phones_to_projector_and_exports(browser, consultati
     code = desk.locator(".code-big").inner_text()
 
     projector = desk.context.new_page()
+    watched = [watch(projector)]  # the policy holds on the live pages: no refusal, no error
     projector.goto(base + "storskjerm/")
     assert projector.locator("header.site").count() == 0  # projector mode: no site header
 
     phones = []
     for _ in range(2):
         phone = browser.new_context(**PHONE).new_page()
+        watched.append(watch(phone))
         phone.goto(f"{server}/v/{code}/")
         expect(phone.locator("#connection")).to_have_text("Tilkoblet")
         assert phone.locator("header.site").count() == 0
@@ -150,6 +153,7 @@ def test_all_four_tools_from_phones_to_projector_and_exports(browser, consultati
     desk.get_by_role("button", name="Lås runden").click()
     for phone in phones:
         phone.get_by_text("Runden er låst av prosesslederen.").wait_for(timeout=FOLLOW_MS)
+    assert [problem for page in watched for problem in page] == []
     for phone in phones:
         phone.context.close()
     expect(projector.locator("#connected")).to_have_text("0")

@@ -105,3 +105,17 @@ def test_form_answers_are_rate_limited_per_participant_not_per_address(workshop)
     assert statuses[:60] == [200] * 60 and statuses[60] == 429
     assert neighbour.post("/verksted/delta/svar/", data,
                           HTTP_ACCEPT="application/json").status_code == 200
+
+
+def test_a_phone_without_its_websocket_polls_the_state_it_follows(people, workshop):
+    phone = joined(workshop)
+    assert phone.get("/verksted/delta/tilstand/").json()["state"] == {
+        "tool": "priority", "locked": False, "revealed": False, "groups": "", "factors": 3,
+        "suggestions": False}
+    desk = Client()
+    desk.force_login(people["prosessleder"])
+    desk.post(f"/verksted/{workshop.id}/", {"action": "tool", "tool": "tensteps"})
+    assert phone.get("/verksted/delta/tilstand/").json()["state"] == {
+        "tool": "tensteps", "locked": False, "revealed": False, "groups": "", "step": 1,
+        "ideas": 0}
+    assert Client().get("/verksted/delta/tilstand/").status_code == 403
