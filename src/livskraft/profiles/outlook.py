@@ -59,7 +59,7 @@ def attractiveness_section(code: str, name: str, request_data, borders: int) -> 
         return {"attractiveness_missing": describe(error)}
     except ValueError as error:  # from the pure core, e.g. too few kommuner for the regression
         return {"attractiveness_missing": _("Kan ikke beregne attraktivitet: %(reason)s")
-                % {"reason": error}}
+                % {"reason": describe(error)}}
     base = {"attractiveness_years": years, "attractiveness_start": start,
             "attractiveness_end": end, "attractiveness_problem": problem,
             "attractiveness_sets": [(key, str(label)) for key, label in SETS.items()],
@@ -72,7 +72,7 @@ def attractiveness_section(code: str, name: str, request_data, borders: int) -> 
     own = row.iloc[0]
     klass = Centrality.objects.filter(code=code).values_list("centrality_class", flat=True).first()
     in_class = table if klass is None else table[table.sentralitetsklasse == klass]
-    points, set_note = _set_members(chosen, table, in_class, code, request_data, borders)
+    points, set_note = _set_members(chosen, table, in_class, code, request_data)
     chart = charts.quadrant(
         list(zip(points.kommune, points.naeringsattraktivitet_pst,
                  points.bostedsattraktivitet_pst)),
@@ -111,7 +111,7 @@ def _attractiveness_period(data, years: tuple[int, ...]) -> tuple[int, int, str]
     return start, end, ""
 
 
-def _set_members(chosen, table, in_class, code, data, borders):
+def _set_members(chosen, table, in_class, code, data):
     """The rows of the chosen set (the kommune itself always included) and a note."""
     note = ""
     if chosen == "alle":
