@@ -34,8 +34,8 @@ def values(empty_database, synthetic_dir):
         encoding="utf-8")
     result = import_directory(synthetic_dir)
     assert result.stored["population_by_age"] == 2 and result.stored["employment"] == 3
-    table, years = indicators.table()
-    return table, years
+    data = indicators.table()
+    return data.values, data.years
 
 
 def test_jobs_per_1000_residents(values):

@@ -17,7 +17,7 @@ from livskraft.web.data_messages import describe
 from livskraft.web.downloads import table_response
 from livskraft.web.formatting import percent, whole
 
-from . import charts, choropleth, outlook, projection_maps, reports, search
+from . import charts, choropleth, comparisons, outlook, projection_maps, reports, search
 from .attractiveness_tables import attractiveness_table
 from .forms import PeriodForm
 from .projection_tables import kommune_table, ssb_comparison
@@ -151,6 +151,11 @@ def kommune(request, code: str):
         )
     except MissingDataError:
         context["accounts_missing"] = COMPONENTS_MISSING
+    chosen = request.GET.get("sml", "")[:300]
+    context.update(comparisons.section(code, place.name, period.start, period.end,
+                                       period.borders, chosen))
+    context["comparison_query"] = period.query() + (f"&{urlencode({'sml': chosen})}"
+                                                    if chosen else "")
     context.update(outlook.attractiveness_section(code, place.name, request.GET,
                                                   period.borders))
     context.update(outlook.work_section(code, period.borders))
@@ -186,14 +191,22 @@ KOMMUNE_TABLES = {
     "aldersfordeling": lambda code, p: reports.age_pyramid_table(code)[1],
     "befolkningsregnskap": _accounts,
 }
+# tables that also depend on the kommuner the planner chose (`sml` in the link)
+KOMMUNE_CHOICE_TABLES = {
+    "sammenligning": lambda code, p, chosen: comparisons.growth_table(
+        code, p.start, p.end, p.borders, comparisons.chosen_codes(chosen, code, p.borders)),
+}
 
 
 def kommune_data(request, code: str, table: str, fmt: str):
     _, period = _period(request)
-    if table not in KOMMUNE_TABLES or period is None:
+    if table not in (*KOMMUNE_TABLES, *KOMMUNE_CHOICE_TABLES) or period is None:
         raise Http404("Ukjent tabell")
     try:
-        data = KOMMUNE_TABLES[table](code, period)
+        if table in KOMMUNE_CHOICE_TABLES:
+            data = KOMMUNE_CHOICE_TABLES[table](code, period, request.GET.get("sml", "")[:300])
+        else:
+            data = KOMMUNE_TABLES[table](code, period)
     except MissingDataError as error:
         raise Http404(str(error)) from error
     name = f"{table}_{code}"
