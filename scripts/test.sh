@@ -55,7 +55,7 @@ fi
 echo "== Sammendrag"
 echo "SQLite og Chromium (exit $sqlite_status): $(summary "$logs/sqlite.log")"
 echo "PostgreSQL (exit $postgres_status): $(summary "$logs/postgres.log")"
-echo "Dekning (exit $coverage_status): $(tail -n 1 "$logs/coverage.txt")" \
+echo "Dekning (exit $coverage_status): $(grep "^TOTAL" "$logs/coverage.txt")" \
   "$(grep -c 'UNDER GULVET' "$logs/floor.txt" || true) moduler under gulvet"
 rm -rf "$logs"
 [ "$sqlite_status" = 0 ] && [ "$postgres_status" = 0 ] && [ "$coverage_status" = 0 ]
