@@ -60,8 +60,11 @@ def serve(host: str, port: int, workers: int, load_if_empty: Path | None) -> Non
 
     click.echo(f"Livskraft kjører på http://{host}:{port}/")
     os.environ["LIVSKRAFT_WARM"] = "1"  # each process warms its caches before it serves
+    # ws_max_size: a websocket frame over 1 MiB closes the connection before it is read
+    # whole; the consumer answers smaller oversized frames with an error (consumers.py).
     uvicorn.run("livskraft.config.asgi:application", host=host, port=port, workers=workers,
-                http="httptools", loop="uvloop", log_level="warning")
+                http="httptools", loop="uvloop", log_level="warning",
+                ws_max_size=2**20)
 
 
 @main.command("import-data", help="Importer en mappe med CSV/GeoJSON (formatet i shared/data). "

@@ -31,5 +31,5 @@ def people(workshop):
 
 def joined(workshop) -> Client:
     client = Client()
-    client.get(f"/v/{workshop.join_code}/")
+    client.post(f"/v/{workshop.join_code}/")  # «Bli med»: opening the link alone joins no one
     return client

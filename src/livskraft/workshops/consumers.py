@@ -2,17 +2,36 @@
 switches, locks and reveals); big screens receive the live state."""
 
 import asyncio
+import json
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation.trans_real import parse_accept_lang_header
 
 from . import live, participants, screens
 from .models import Workshop
 from .permissions import can_run
 from .tools import priority
 
-MESSAGES_PER_WINDOW, WINDOW_SECONDS = 30, 10
+MAX_FRAME = 2000  # characters; an answer is under 100
 SCREEN_DELAY = 0.2  # gather a burst of votes into one screen update
+
+
+def language_of(scope) -> str:
+    """The page's language for a websocket: the language cookie, else Accept-Language."""
+    chosen = scope.get("cookies", {}).get(settings.LANGUAGE_COOKIE_NAME)
+    headers = dict(scope.get("headers", []))
+    accepted = [code for code, _q in parse_accept_lang_header(
+        headers.get(b"accept-language", b"").decode("latin-1"))]
+    for code in [chosen, *accepted]:
+        try:
+            return translation.get_supported_language_variant(code or "")
+        except LookupError:
+            continue
+    return settings.LANGUAGE_CODE
 
 
 class ParticipantConsumer(AsyncJsonWebsocketConsumer):
@@ -23,7 +42,7 @@ class ParticipantConsumer(AsyncJsonWebsocketConsumer):
             await self.close(code=4403)
             return
         self.workshop_id = self.participant.workshop_id
-        self.sent: list[float] = []
+        self.language = language_of(self.scope)
         await self.channel_layer.group_add(live.phones(self.workshop_id), self.channel_name)
         await self.accept()
         await database_sync_to_async(live.arrived)(self.workshop_id, self.participant.id)
@@ -39,23 +58,34 @@ class ParticipantConsumer(AsyncJsonWebsocketConsumer):
     async def workshop_switched(self, event):
         await self.send_json({"state": event["state"]})
 
+    async def receive(self, text_data=None, bytes_data=None, **kwargs):
+        """Every frame is checked before it is read: text, at most MAX_FRAME characters, a
+        JSON object. Anything else gets an error reply; the connection stays open."""
+        with translation.override(self.language):
+            if text_data is None:
+                await self._refuse("not_text", _("Meldingen må være tekst (JSON)."))
+            elif len(text_data) > MAX_FRAME:
+                await self._refuse("too_large", _("Meldingen er for stor."))
+            else:
+                try:
+                    content = json.loads(text_data)
+                except ValueError:
+                    content = None
+                if not isinstance(content, dict):
+                    await self._refuse("not_json", _("Meldingen må være et JSON-objekt."))
+                else:
+                    await self.receive_json(content)
+
+    async def _refuse(self, code: str, message: str) -> None:
+        await self.send_json({"error": code, "message": message})
+
     async def receive_json(self, content, **kwargs):
-        now = asyncio.get_running_loop().time()
-        self.sent = [t for t in self.sent if now - t < WINDOW_SECONDS] + [now]
-        if len(self.sent) > MESSAGES_PER_WINDOW:
-            await self.send_json({"error": "too_many", "factor": content.get("factor")})
-            return
-        try:
-            factor = int(content["factor"])
-            at = content.get("at")
-            await database_sync_to_async(priority.record)(
-                self.participant, factor, int(content["importance"]), int(content["influence"]),
-                int(at) if at is not None else None)
-        except (KeyError, TypeError, ValueError) as error:
-            await self.send_json({"error": str(error) or "invalid",
-                                  "factor": content.get("factor")})
-            return
-        await self.send_json({"saved": factor})
+        reply = await database_sync_to_async(self._answer)(content)
+        await self.send_json(reply)
+
+    def _answer(self, content: dict) -> dict:
+        with translation.override(self.language):
+            return priority.submit_score(self.participant, content)
 
 
 class ScreenConsumer(AsyncJsonWebsocketConsumer):

@@ -80,5 +80,11 @@ def left(workshop_id: int, participant_id: int) -> None:
     announce(workshop_id)
 
 
+def present(workshop_id: int, participant_ids: list[int]) -> set[int]:
+    """Which of these participants have a page connected now."""
+    keys = {_tabs_key(workshop_id, pid): pid for pid in participant_ids}
+    return {keys[key] for key, tabs in cache.get_many(list(keys)).items() if tabs and tabs > 0}
+
+
 def connected(workshop_id: int) -> int:
     return max(cache.get(_presence_key(workshop_id), 0), 0)

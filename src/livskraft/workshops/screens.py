@@ -8,12 +8,15 @@ from .tools import registry
 
 
 def everyone_done(workshop: Workshop) -> bool:
-    """Every participant has answered every item of the active tool (for tools that have
-    such a point)."""
-    per_person = registry.get(workshop.active_tool).items_per_person(workshop)
+    """Everyone who is here has answered every item of the active tool (for tools that have
+    such a point). "Here" is a participant whose page is connected or who has answered:
+    someone who joined and left without answering does not hold the results back."""
+    tool = registry.get(workshop.active_tool)
+    per_person = tool.items_per_person(workshop)
     if not per_person:
         return False
-    people = workshop.participants.count()
+    ids = list(workshop.participants.values_list("id", flat=True))
+    people = len(live.present(workshop.id, ids) | tool.answered_by(workshop))
     return people > 0 and answers(workshop) >= people * per_person
 
 

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django_ratelimit.core import is_ratelimited
 
 from livskraft.web.downloads import csv_bytes
 
@@ -105,16 +106,56 @@ def summary(request, workshop: Workshop):
                       f"sammendrag-{workshop.id}.pdf")
 
 
+# Wrong codes per browser session and, for clients without cookies, per address (a whole
+# hall shares one); new participants per address, far above any hall.
+JOIN_LIMITS = {"wrong_per_session": "20/h", "wrong_per_address": "300/h",
+               "joins_per_address": "5000/h"}
+
+
+def _limited(request, name: str, key: str) -> bool:
+    return is_ratelimited(request, group=f"workshop-{name}", key=key,
+                          rate=JOIN_LIMITS[name], increment=True)
+
+
+def _guessing(request) -> bool:
+    """Count a wrong code; True once this session or address has tried too many."""
+    participants.session_key(request)
+    by_session = _limited(request, "wrong_per_session", participants.session_rate_key)
+    return _limited(request, "wrong_per_address", "ip") or by_session
+
+
 def join(request, code: str | None = None):
+    """The code's page (from the QR code or the form): says which workshop it is and
+    whether it is locked; only the «Bli med» POST makes the visitor a participant."""
     form = JoinForm(request.POST or None)
-    if code is None and form.is_valid():
-        code = form.cleaned_data["code"]
     if code is None:
-        return render(request, "workshops/join.html", {"form": form})
-    workshop = Workshop.objects.filter(join_code=code.strip().upper()).first()
+        if not form.is_valid():
+            status = 400 if request.method == "POST" else 200
+            return render(request, "workshops/join.html", {"form": form}, status=status)
+        code = form.cleaned_data["code"]
+    normalised = code.strip().upper()
+    if is_ratelimited(request, group="workshop-wrong_per_address", key="ip",
+                      rate=JOIN_LIMITS["wrong_per_address"], increment=False):
+        return render(request, "workshops/join.html", {"form": JoinForm(), "limited": True},
+                      status=429)
+    workshop = Workshop.objects.filter(join_code=normalised).first()
     if workshop is None:
+        limited = _guessing(request)
         return render(request, "workshops/join.html",
-                      {"form": form, "unknown": True}, status=404)
+                      {"form": JoinForm(), "unknown": True, "limited": limited},
+                      status=429 if limited else 404)
+    current = participants.from_request(request)
+    if current is not None and current.workshop_id == workshop.id:
+        return redirect("workshop-participate")  # already in: the same participant
+    if workshop.locked:
+        return render(request, "workshops/join.html",
+                      {"form": JoinForm(), "locked": workshop}, status=403)
+    if request.method != "POST":
+        return render(request, "workshops/join.html",
+                      {"form": JoinForm(initial={"code": normalised}), "found": workshop})
+    if _limited(request, "joins_per_address", "ip"):
+        return render(request, "workshops/join.html", {"form": JoinForm(), "limited": True},
+                      status=429)
     participant = participants.join(request, workshop)
     response = redirect("workshop-participate")
     participants.remember(response, request, participant)

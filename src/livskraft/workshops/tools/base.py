@@ -62,6 +62,11 @@ class Tool:
         """How many answers make one participant done; None: the tool has no such point."""
         return None
 
+    def answered_by(self, workshop) -> set[int]:
+        """Ids of the participants with at least one answer in the current round (tools
+        with `items_per_person`)."""
+        return set()
+
     def chart(self, workshop, context: dict | None = None) -> SafeString | None:
         """`context`: the tool's `screen_context`, when drawn for the big screen, so what it
         computed is not computed again."""

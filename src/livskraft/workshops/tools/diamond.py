@@ -305,6 +305,10 @@ class Diamond(Tool):
     def items_per_person(self, workshop) -> int:
         return len(KEYS)
 
+    def answered_by(self, workshop) -> set[int]:
+        return set(DiamondScore.objects.filter(participant__workshop=workshop)
+                   .values_list("participant_id", flat=True).distinct())
+
     def chart(self, workshop, context: dict | None = None):
         return chart(workshop, (context or {}).get("components"))
 

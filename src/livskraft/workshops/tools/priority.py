@@ -5,6 +5,7 @@ import math
 from zipfile import BadZipFile
 
 import pandas as pd
+from django import forms
 from django.contrib import messages
 from django.db import models, transaction
 from django.db.models import Avg, Count, F
@@ -14,7 +15,6 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
-from django_ratelimit.decorators import ratelimit
 
 from livskraft.web.downloads import xlsx_bytes
 
@@ -22,7 +22,7 @@ from .. import charts, live
 from ..files import XLSX, attachment
 from ..forms import FactorForm
 from ..models import Participant, Workshop
-from ..participants import PARTICIPANT_RATE, from_request, participant_post, rate_key
+from ..participants import answer_allowed, from_request, participant_post
 from ..permissions import runners_only
 from .base import Action, Rejected, Tool
 from .book import Chapter, Quote
@@ -113,6 +113,10 @@ class PriorityScore(models.Model):
 
 class ScoreRejected(Rejected):
     pass
+
+
+ONE_TO_FIVE = {key: gettext_lazy("Velg en verdi fra 1 til 5.")
+               for key in ("required", "invalid", "min_value", "max_value")}
 
 
 def _score(value) -> int:
@@ -285,25 +289,52 @@ def _placement_action(workshop: Workshop, data) -> str | None:
 # Pages
 
 @require_POST
-@ratelimit(key=rate_key, rate=PARTICIPANT_RATE, method="POST", block=False)
 def answer(request):
     """The same as the websocket message, for phones without a live connection."""
     participant = from_request(request)
     if participant is None:
-        return JsonResponse({"error": _("Du er ikke med i et verksted.")}, status=403)
-    if getattr(request, "limited", False):
-        return JsonResponse({"error": _("For mange svar på kort tid. Vent litt.")}, status=429)
-    try:
-        at = request.POST.get("at")
-        record(participant, int(request.POST["factor"]), int(request.POST["importance"]),
-               int(request.POST["influence"]), int(at) if at else None)
-    except Rejected as error:
-        return JsonResponse({"error": str(error)}, status=400)
-    except (KeyError, ValueError):
-        return JsonResponse({"error": _("Ugyldige verdier.")}, status=400)
-    if request.headers.get("Accept") == "application/json":
-        return JsonResponse({"saved": int(request.POST["factor"])})
+        return JsonResponse({"error": "not_joined",
+                             "message": _("Du er ikke med i et verksted.")}, status=403)
+    reply = submit_score(participant, request.POST)
+    status = 200 if "saved" in reply else 429 if reply["error"] == "too_many" else 400
+    if "application/json" in request.headers.get("Accept", ""):
+        return JsonResponse(reply, status=status)
+    if "saved" not in reply:
+        messages.error(request, reply["message"])
     return redirect("workshop-participate")
+
+
+class ScoreForm(forms.Form):
+    """One answer to the matrix, from the HTTP form or a websocket message."""
+
+    factor = forms.IntegerField(label=gettext_lazy("Faktor"), min_value=1,
+                                max_value=2**62)
+    importance = forms.IntegerField(label=gettext_lazy("Viktighet"), min_value=1, max_value=5,
+                                    error_messages=ONE_TO_FIVE)
+    influence = forms.IntegerField(label=gettext_lazy("Påvirkning"), min_value=1, max_value=5,
+                                   error_messages=ONE_TO_FIVE)
+    at = forms.IntegerField(required=False, min_value=0, max_value=2**53 - 1)  # phone's ms
+
+
+def submit_score(participant: Participant, data) -> dict:
+    """Validate, limit and record one answer; the reply both transports send back:
+    {"saved": factor} or {"error": code, "message": ..., "fields": {field: [messages]}}."""
+    form = ScoreForm(data)
+    if not form.is_valid():
+        return {"error": "invalid", "factor": data.get("factor"),
+                "message": _("Svaret ble ikke lagret: sjekk verdiene."),
+                "fields": {name: [str(m) for m in errors] for name, errors in
+                           form.errors.items()}}
+    factor = form.cleaned_data["factor"]
+    if not answer_allowed(participant):
+        return {"error": "too_many", "factor": factor,
+                "message": _("For mange svar på kort tid. Vent litt.")}
+    try:
+        record(participant, factor, form.cleaned_data["importance"],
+               form.cleaned_data["influence"], form.cleaned_data["at"])
+    except Rejected as error:
+        return {"error": "rejected", "factor": factor, "message": str(error)}
+    return {"saved": factor}
 
 
 @participant_post
@@ -382,6 +413,10 @@ class Priority(Tool):
 
     def items_per_person(self, workshop) -> int:
         return workshop.factors.count()
+
+    def answered_by(self, workshop) -> set[int]:
+        return set(PriorityScore.objects.filter(factor__workshop=workshop)
+                   .values_list("participant_id", flat=True).distinct())
 
     def chart(self, workshop, context: dict | None = None):
         context = context or {}

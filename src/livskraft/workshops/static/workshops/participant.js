@@ -55,7 +55,8 @@
     socket.onmessage = (event) => {
       const message = JSON.parse(event.data);
       if (message.state) { follow(message.state); return; }
-      show(message.saved ?? message.factor, message.saved ? root.dataset.saved : root.dataset.failed);
+      show(message.saved ?? message.factor,
+           message.saved ? root.dataset.saved : (message.message || root.dataset.failed));
     };
   }
 
