@@ -18,9 +18,11 @@ SETUPS is a comma list of 1,2,3 (default all). Redis and PostgreSQL are started 
 """
 
 import asyncio
+import contextlib
 import json
 import os
 import resource
+import signal
 import statistics
 import subprocess
 import sys
@@ -52,6 +54,7 @@ class Result:
     stored: int = 0
     duplicates: int = 0
     errors: int = 0
+    retried: int = 0  # HTTP answers sent again after a dropped connection or a 503
     answer_p50_ms: float = 0.0
     answer_p99_ms: float = 0.0
     screen_p99_ms: float | None = None
@@ -184,16 +187,24 @@ async def load(port: int, workshop_id: int, code: str, factor_ids: list[int],
             for factor in factor_ids:
                 sent = time.perf_counter()
                 result.sent += 1
-                try:
-                    response = await client.post(
-                        "/verksted/delta/svar/",
-                        data={"factor": factor, "importance": 3, "influence": 4,
-                              "csrfmiddlewaretoken": CSRF},
-                        headers={"Cookie": f"csrftoken={CSRF}; {PARTICIPANT_COOKIE}={cookie}",
-                                 "Accept": "application/json", "Referer": http + "/"})
-                except httpx.HTTPError as error:
+                response = None
+                for attempt in range(3):  # as the phone's page does (participant.js)
+                    try:
+                        response = await client.post(
+                            "/verksted/delta/svar/",
+                            data={"factor": factor, "importance": 3, "influence": 4,
+                                  "csrfmiddlewaretoken": CSRF},
+                            headers={"Cookie": f"csrftoken={CSRF}; "
+                                               f"{PARTICIPANT_COOKIE}={cookie}",
+                                     "Accept": "application/json", "Referer": http + "/"})
+                    except httpx.TransportError:
+                        response = None
+                    if response is not None and response.status_code != 503:
+                        break
+                    result.retried += 1
+                    await asyncio.sleep(0.5 * (attempt + 1))
+                if response is None:
                     result.errors += 1
-                    result.problems.append(f"http: {type(error).__name__}")
                     continue
                 if response.status_code == 200 and response.json().get("saved") == factor:
                     acks.append((sent, time.perf_counter()))
@@ -227,6 +238,21 @@ async def load(port: int, workshop_id: int, code: str, factor_ids: list[int],
         result.screen_p99_ms = _cuts(screen_latencies)[1]
 
 
+def stop(server: subprocess.Popen) -> None:
+    """Stop the server and its worker processes, however busy they are."""
+    children = [int(p) for p in
+                Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()]
+    server.terminate()
+    try:
+        server.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait(timeout=10)
+    for pid in children:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+
+
 def run_setup(number: int, participants: int, factors: int, redis_url: str | None,
               database_url: str | None) -> Result:
     """In this process: configure Django for the set-up, start the server, run the load."""
@@ -256,8 +282,7 @@ def run_setup(number: int, participants: int, factors: int, redis_url: str | Non
         asyncio.run(load(port, workshop_id, code, factor_ids, session_key, participants,
                          result))
     finally:
-        server.terminate()
-        server.wait(timeout=60)
+        stop(server)
     rows = PriorityScore.objects.filter(factor__workshop_id=workshop_id)
     result.stored = rows.count()
     result.duplicates = sum(row["n"] - 1 for row in rows.values("participant", "factor")
@@ -294,14 +319,15 @@ class _nothing:
 
 
 def table(results: list[Result]) -> str:
-    head = ("oppsett", "sendt", "lagret", "dobbel", "feil", "svar p50", "svar p99",
-            "storskjerm p99", "referanse p50", "p99/ref")
+    head = ("oppsett", "sendt", "lagret", "dobbel", "feil", "sendt igjen", "svar p50",
+            "svar p99", "storskjerm p99", "referanse p50", "p99/ref")
     rows = [head]
     for r in results:
         screen = "–" if r.screen_p99_ms is None else f"{r.screen_p99_ms:.0f} ms"
         ratio = r.answer_p99_ms / r.reference_p50_ms if r.reference_p50_ms else float("nan")
         rows.append((r.setup, str(r.sent), str(r.stored), str(r.duplicates), str(r.errors),
-                     f"{r.answer_p50_ms:.0f} ms", f"{r.answer_p99_ms:.0f} ms", screen,
+                     str(r.retried), f"{r.answer_p50_ms:.0f} ms", f"{r.answer_p99_ms:.0f} ms",
+                     screen,
                      f"{r.reference_p50_ms:.1f} ms", f"{ratio:.0f}×"))
     widths = [max(len(row[i]) for row in rows) for i in range(len(head))]
     return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(row, widths)) for row in rows)

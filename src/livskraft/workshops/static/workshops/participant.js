@@ -75,9 +75,23 @@
       return;
     }
     data.append("at", at);
-    const response = await fetch(form.action, {method: "POST", body: data,
-                                               headers: {"Accept": "application/json"}});
-    show(data.get("factor"), response.ok ? root.dataset.saved : root.dataset.failed);
+    // A busy server answers 503 (try again) and a dropped connection throws: send the same
+    // answer again a couple of times; it is stored once, and `at` keeps the newest.
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      let response = null;
+      try {
+        response = await fetch(form.action, {method: "POST", body: data,
+                                             headers: {"Accept": "application/json"}});
+      } catch (error) { /* no connection: try again */ }
+      if (response && response.status !== 503) {
+        const reply = await response.json().catch(() => ({}));
+        show(data.get("factor"), response.ok ? root.dataset.saved
+                                             : (reply.message || root.dataset.failed));
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 1000 * (attempt + 1)));
+    }
+    show(data.get("factor"), root.dataset.failed);
   }
 
   root.querySelectorAll("form.factor-form").forEach((form) => {
