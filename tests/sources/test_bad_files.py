@@ -55,6 +55,33 @@ CASES = {
 }
 
 
+JOBS = "Region,Kjonn,Alder,ContentsCode,Tid,value\n"
+IMDI = "aar,kommune_nr,flytting,innvkat_3,tabellvariabel\n"
+HMD = "aar,kjonn,alder,dodsrate\n"
+CASES.update({
+    "found/ssb11618_sysselsatte_arbeidssted_bosted_kommune_2017_2022.csv": [
+        (JOBS + "9901,0,15-74,Lonn,2020,12\n", "unknown_content", 2),  # not one of the three
+    ],
+    "found/imdi_befolkning_flytting_kommune_2014.csv": [
+        (IMDI + "2014,9901,innvandring,innvandrere,3\n", "no_rows", None),  # no "alle" rows
+        (IMDI + "2014,9901,innvandring,alle,tre\n", "not_a_number", 2),
+        (IMDI + "2014,9901,innvandring,alle,-3\n", "not_a_number", 2),
+        (IMDI + "2014,9901,innvandring,alle,3\n2014,9901,innvandring,alle,4\n",
+         "duplicate_row", 3),
+    ],
+    "rates/nasjonal_dodsrate_hmd.csv": [
+        (HMD + "2020,X,0,0.002\n", "bad_death_rate", 2),  # sex M or K
+        (HMD + "2020,M,0,-0.1\n", "bad_death_rate", 2),
+        (HMD + "".join(f"2020,K,{a},0.01\n" for a in range(50)), "death_rates_missing", None),
+    ],
+    "found/ssb03321_pendling_arbeidssted_x_bosted_kommune_2020.rds": [
+        ("not an R file", "unreadable_rds", None),
+    ],
+    "found/ssb03321_pendling_arbeidssted_x_bosted_kommune_2021.csv": [
+        ("ArbstedKomm,Bokommuen,Tid,value\n9901,9902,2021,mange\n", "bad_value", 2),
+    ],
+})
+
 # every CSV format needs its columns: a file without them is refused at its header
 for name in [n for n in CASES if n.endswith(".csv")]:
     CASES[name].append(("a,b\n1,2\n", "missing_columns", 1))

@@ -38,7 +38,8 @@ def _rds_as_csv(path, result):
 
     try:
         frames = pyreadr.read_r(str(path))
-    except (pyreadr.custom_errors.PyreadrError, ValueError, OSError):
+    except (pyreadr.custom_errors.PyreadrError, pyreadr.custom_errors.LibrdataError, ValueError,
+            OSError):
         result.problem(None, "unreadable_rds")
         return None
     if len(frames) != 1:
