@@ -133,11 +133,12 @@ def sync(start: int, end: int | None) -> None:
     _django()
     from livskraft.sources.ssb_errors import SsbError
     from livskraft.stats.syncing import sync_all
+    from livskraft.web.data_messages import describe
 
     try:
         stored = sync_all(start, end, progress=True)
     except SsbError as error:
-        _fail(f"{error}\nIngenting ble lagret.")
+        _fail(f"{describe(error)}\nIngenting ble lagret.")
     except KeyboardInterrupt:
         _fail("avbrutt. Ingenting ble lagret.", 130)
     for kind, rows in stored.items():

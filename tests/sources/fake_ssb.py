@@ -1,7 +1,13 @@
 """A fake SSB (KLASS + PxWebApi 2.0) for tests, serving the synthetic Testvik region.
 
 2020: Testvik 9901, Nordøy 9911, Sørøy 9912. On 1.1.2021 Nordøy and Sørøy merge into
-Øyane 9913. Persons per single-year age: `factor` for men and 2 × `factor` for women."""
+Øyane 9913. Persons per single-year age: `factor` for men and 2 × `factor` for women.
+
+It answers the way the real responses in ../shared/data/ssb-responses do: JSON-stat 2.0 with
+`label`, `source`, `role` and `extension`; Kjonn with women ("2") first; 07459 gives 0 for a
+kommune code in a year it did not exist; a missing cell is `null` with a `status` symbol
+(".."), listed in `FakeSsb.missing`; KLASS changes carry names; a refused request (400)
+answers with SSB's problem+json body."""
 
 import itertools
 import json
@@ -21,7 +27,7 @@ CHANGE_VALUES = {"Levendefodte": 5, "Dode": 4, "Innvandring": 3, "Utvandring": 1
                  "Innflytting": 7, "Utflytting": 6, "Nettoinnflytting": 3}
 POPULATION_DIMS = {
     "Region": ["9901", "9911", "9912", "9913", "EAK"],
-    "Kjonn": ["1", "2"], "Alder": AGES, "ContentsCode": ["Personer1"],
+    "Kjonn": ["2", "1"], "Alder": AGES, "ContentsCode": ["Personer1"],
     "Tid": ["2020", "2021", "2022"],
 }
 CHANGE_DIMS = {"Region": ["9901", "9911", "9912", "9913"],
@@ -47,22 +53,30 @@ LABELS = {
 }
 
 
-def jsonstat(dims: dict[str, list[str]], value=None) -> dict:
-    return {
-        "version": "2.0", "class": "dataset", "id": list(dims),
+def jsonstat(dims: dict[str, list[str]], value=None, table: str = "99999") -> dict:
+    values = value if value is not None else []
+    document = {
+        "version": "2.0", "class": "dataset", "label": f"{table}: Testtabell",
+        "source": "Statistisk sentralbyrå", "updated": "2026-02-25T07:00:00Z",
+        "role": {"time": ["Tid"], "geo": ["Region"], "metric": ["ContentsCode"]},
+        "id": list(dims),
         "size": [len(v) for v in dims.values()],
         "dimension": {
             name: {"category": {"index": {c: i for i, c in enumerate(codes)},
                                 "label": {c: LABELS.get(name, {}).get(c, c) for c in codes}}}
             for name, codes in dims.items()
         },
-        "value": value if value is not None else [],
+        "extension": {"px": {"tableid": table, "language": "no"}},
+        "value": values,
     }
+    if isinstance(values, list) and None in values:
+        document["status"] = {str(i): ".." for i, v in enumerate(values) if v is None}
+    return document
 
 
 def population_value(region, sex, age, content, year):
     if region not in CODES.get(int(year), []):
-        return None
+        return 0  # as 07459 does for a code in a year it did not exist
     return FACTOR[region] * (1 if sex == "1" else 2)
 
 
@@ -105,6 +119,7 @@ class FakeSsb:
         self.requests: list[httpx.Request] = []
         self.failures: dict[str, list[int]] = {}  # path fragment -> statuses to answer first
         self.interrupt_on: str | None = None
+        self.missing: set[tuple] = set()  # (table, *cell codes) answered with null and ".."
 
     def transport(self) -> httpx.MockTransport:
         return httpx.MockTransport(self.handle)
@@ -116,7 +131,11 @@ class FakeSsb:
             raise KeyboardInterrupt
         for fragment, statuses in self.failures.items():
             if fragment in path and statuses:
-                return httpx.Response(statuses.pop(0), text="midlertidig feil",
+                status = statuses.pop(0)
+                if status == 400:  # SSB's real body for a refused query
+                    return httpx.Response(400, json=TOO_MANY_CELLS,
+                                          headers={"Content-Type": "application/problem+json"})
+                return httpx.Response(status, text="midlertidig feil",
                                       headers={"Retry-After": "1"})
         params = request.url.params
         if path.endswith("/classifications/131/codesAt"):
@@ -127,7 +146,8 @@ class FakeSsb:
             return _json({"codes": [{"code": "99", "name": "Prøvefylke"}]})
         if path.endswith("/classifications/131/changes"):
             return _json({"codeChanges": [
-                {"oldCode": old, "newCode": "9913", "changeOccurred": "2021-01-01"}
+                {"oldCode": old, "oldName": NAMES[old], "oldShortName": "", "newCode": "9913",
+                 "newName": NAMES["9913"], "newShortName": "", "changeOccurred": "2021-01-01"}
                 for old in ("9911", "9912")
             ]})
         if path.endswith("/classifications/128/codesAt"):
@@ -139,10 +159,15 @@ class FakeSsb:
         table = path.split("/tables/")[1].split("/")[0]
         dims, value_of = TABLES[table]
         if path.endswith("/metadata"):
-            return _json(jsonstat(dims))
+            return _json(jsonstat(dims, table=table))
         chosen = {k: params[f"valueCodes[{k}]"].split(",") for k in dims}
-        values = [value_of(*cell) for cell in itertools.product(*chosen.values())]
-        return _json(jsonstat(chosen, values))
+        values = [None if (table, *cell) in self.missing else value_of(*cell)
+                  for cell in itertools.product(*chosen.values())]
+        return _json(jsonstat(chosen, values, table))
+
+
+TOO_MANY_CELLS = {"type": "Parameter error", "title": "Too many cells selected", "status": 400,
+                  "detail": "Too many cells selected"}  # ssb-responses/…error400…json, `body`
 
 
 def _json(document) -> httpx.Response:

@@ -25,22 +25,23 @@ def test_parses_sparse_values_and_list_indexes():
 
 
 @pytest.mark.parametrize(
-    ("change", "message"),
+    ("change", "code"),
     [
-        (lambda d: d.update(size=[3]), "'size'"),
-        (lambda d: d.update(value=[1]), "1 verdier, men 2 celler"),
-        (lambda d: d.update(value=[1, "x"]), "ikke et tall"),
-        (lambda d: d.update(value={"5": 1}), "utenfor"),
-        (lambda d: d["dimension"].pop("Region"), "mangler 'category'"),
-        (lambda d: d.update(**{"class": "collection"}), "ikke et JSON-stat"),
-        (lambda d: d.pop("value"), "mangler 'value'"),
+        (lambda d: d.update(size=[3]), "jsonstat_size_mismatch"),
+        (lambda d: d.update(value=[1]), "jsonstat_value_count"),
+        (lambda d: d.update(value=[1, "x"]), "jsonstat_not_number"),
+        (lambda d: d.update(value={"5": 1}), "jsonstat_index_outside"),
+        (lambda d: d["dimension"].pop("Region"), "jsonstat_no_category"),
+        (lambda d: d.update(**{"class": "collection"}), "jsonstat_not_dataset"),
+        (lambda d: d.pop("value"), "jsonstat_no_value"),
     ],
 )
-def test_malformed_documents_raise_a_clear_error(change, message):
+def test_malformed_documents_raise_a_clear_error(change, code):
     document = jsonstat({"Region": ["9901", "9902"]}, [1, 2])
     change(document)
-    with pytest.raises(JsonStatError, match=message):
+    with pytest.raises(JsonStatError) as raised:
         to_frame(document)
+    assert raised.value.code == code
 
 
 json_values = st.recursive(

@@ -31,7 +31,7 @@ def test_each_dataset_is_declared_once_with_a_model_and_its_frame_fields():
 
 def test_fetchers_run_code_lists_first():
     names = [f.__module__.rsplit(".", 1)[1] for f in registry.fetchers()]
-    assert names[:2] == ["municipality_lists", "crosswalk"]
+    assert names[:3] == ["municipality_lists", "code_changes_klass131", "crosswalk"]
     assert "population_07459" in names and "population_changes_06913" in names
 
 

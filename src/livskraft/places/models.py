@@ -45,6 +45,23 @@ class CodeCrosswalk(models.Model):
         ]
 
 
+class CodeChange(models.Model):
+    """One row of KLASS 131's change list: `old_code` became (part of) `new_code` on
+    1 January `year`. A code with several new codes in one year was split."""
+
+    old_code = models.CharField(max_length=4)
+    old_name = models.CharField(max_length=120, blank=True)
+    new_code = models.CharField(max_length=4)
+    new_name = models.CharField(max_length=120, blank=True)
+    year = models.PositiveSmallIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["old_code", "new_code", "year", "old_name", "new_name"],
+                                    name="unique_code_change")
+        ]
+
+
 class Centrality(models.Model):
     """SSB's centrality index (0–1000) and class (1–6), classification KLASS 128."""
 

@@ -50,9 +50,9 @@ class LoadBatch:
                                index=frame.index)
             taken = groups.isin(set(claimed))
             if taken.any():
-                first = groups[taken].iloc[0]
+                by_sources = ", ".join(sorted({claimed[g] for g in groups[taken]}))
                 note = Problem(source, None, "rows_superseded",
-                               {"rows": int(taken.sum()), "by": claimed[first]})
+                               {"rows": int(taken.sum()), "by": by_sources})
                 if note not in self.notes:
                     self.notes.append(note)
             claimed.update({g: source for g in set(groups[~taken])})

@@ -26,14 +26,15 @@ class PxWebClient:
         try:
             dimensions(document)
         except JsonStatError as error:
-            raise SsbError(f"Kunne ikke lese metadata for tabell {table}: {error}") from error
+            raise SsbError("bad_metadata", table=table, reason=error.code,
+                           **error.values) from error
         return document
 
     def plan(self, selection: dict[str, list[str]], split_on: str) -> list[dict[str, list[str]]]:
         """Split `selection` on one dimension so every request is under the cell limit."""
         others = math.prod(len(v) for k, v in selection.items() if k != split_on)
         if others > self.cell_limit:
-            raise SsbError(f"Én {split_on}-verdi gir {others} celler, over grensen.")
+            raise SsbError("cell_limit", dimension=split_on, cells=others, limit=self.cell_limit)
         step = max(1, min(self.cell_limit // max(others, 1), CODES_PER_REQUEST))
         codes = selection[split_on]
         return [{**selection, split_on: codes[i:i + step]} for i in range(0, len(codes), step)]
@@ -49,7 +50,8 @@ class PxWebClient:
             try:
                 yield to_frame(document)
             except JsonStatError as error:
-                raise SsbError(f"Ugyldig JSON-stat fra tabell {table}: {error}") from error
+                raise SsbError("bad_jsonstat", table=table, reason=error.code,
+                               **error.values) from error
             progress(len(part[split_on]))
 
 
@@ -63,5 +65,5 @@ def content_codes_by_label(metadata: dict, wanted: dict[str, tuple[str, ...]]) -
                 found[name] = code
     missing = sorted(set(wanted) - set(found))
     if missing:
-        raise SsbError(f"Fant ikke innholdet {', '.join(missing)} i tabellens metadata.")
+        raise SsbError("contents_missing", names=", ".join(missing))
     return found

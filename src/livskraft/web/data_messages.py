@@ -68,6 +68,43 @@ MESSAGES = {
                                       "tallene."),
     "commuting_kommune_missing": gettext_lazy("Kommune %(kommune)s finnes ikke i pendlingstallene "
                                               "(SSB-tabell %(table)s)."),
+    "file_not_json": gettext_lazy("filen er ikke gyldig JSON"),
+    "version_year_differs": gettext_lazy("versjonen gjelder fra %(year)s, ikke året i filnavnet"),
+    # SSB's APIs
+    "unreachable": gettext_lazy("Fikk ikke kontakt med %(host)s (%(error)s). Er maskinen på nett?"),
+    "refused": gettext_lazy("SSB avviste forespørselen til %(path)s (%(status)s): %(detail)s"),
+    "too_many_cells": gettext_lazy(
+        "SSB avviste forespørselen til %(path)s fordi den ber om for mange celler "
+        "(%(status)s: %(detail)s). Livskraft deler forespørslene etter SSBs grense; "
+        "har SSB senket grensen?"),
+    "not_json": gettext_lazy("SSB svarte med noe som ikke er JSON fra %(url)s"),
+    "bad_metadata": gettext_lazy("Kunne ikke lese metadata for tabell %(table)s: %(reason)s"),
+    "cell_limit": gettext_lazy("Én %(dimension)s-verdi gir %(cells)s celler, over grensen på "
+                               "%(limit)s."),
+    "bad_jsonstat": gettext_lazy("Ugyldig JSON-stat fra tabell %(table)s: %(reason)s"),
+    "contents_missing": gettext_lazy("Fant ikke innholdet %(names)s i tabellens metadata."),
+    "klass_no_codes": gettext_lazy("KLASS %(classification)s for %(year)s mangler «codes»."),
+    "klass_no_changes": gettext_lazy("KLASS 131-endringer mangler «codeChanges»."),
+    "klass_no_centrality": gettext_lazy("KLASS 128 for %(year)s hadde ingen kommuner med indeks."),
+    "klass_bad_version": gettext_lazy("ikke en KLASS-versjon (mangler classificationItems eller "
+                                      "validFrom)"),
+    "no_years": gettext_lazy("Tabell %(table)s har ingen år i %(start)s–%(end)s."),
+    "no_industry_dimension": gettext_lazy(
+        "Tabell %(table)s har ingen næringsdimensjon (NACE). Sett %(setting)s til en tabell "
+        "over sysselsatte etter næring."),
+    "alternatives_missing": gettext_lazy("Tabell %(table)s har ikke alternativene "
+                                         "%(alternatives)s."),
+    "jsonstat_no_category": gettext_lazy("dimensjon %(dimension)s mangler «category»"),
+    "jsonstat_bad_index": gettext_lazy("dimensjon %(dimension)s har ugyldig indeks"),
+    "jsonstat_no_categories": gettext_lazy("dimensjon %(dimension)s har ingen kategorier"),
+    "jsonstat_not_dataset": gettext_lazy("ikke et JSON-stat 2.0-datasett"),
+    "jsonstat_no_id": gettext_lazy("mangler «id» eller «dimension»"),
+    "jsonstat_size_mismatch": gettext_lazy("«size» %(declared)s stemmer ikke med kategoriene "
+                                           "%(sizes)s"),
+    "jsonstat_value_count": gettext_lazy("%(values)s verdier, men %(cells)s celler"),
+    "jsonstat_index_outside": gettext_lazy("verdiindeks %(key)s utenfor datasettet"),
+    "jsonstat_no_value": gettext_lazy("mangler «value»"),
+    "jsonstat_not_number": gettext_lazy("verdien %(value)s er ikke et tall"),
 }
 
 
@@ -80,10 +117,14 @@ def _text(code: str, values: dict) -> str:
     if code == "bad_value":
         shown["kind"] = KINDS.get(values.get("kind"), values.get("kind"))
     if isinstance(values.get("reason"), str) and values["reason"] in MESSAGES:
-        shown["reason"] = _text(values["reason"], values)
-    if "upper" in shown:
+        shown["reason"] = _text(values["reason"],
+                                {k: v for k, v in values.items() if k != "reason"})
+    if isinstance(shown.get("upper"), float):
         shown["upper"] = f"{shown['upper']:g}"
-    return str(template) % shown
+    try:
+        return str(template) % shown
+    except (KeyError, TypeError, ValueError):  # a code raised with other values than usual
+        return f"{code} ({', '.join(f'{k}={v}' for k, v in values.items())})"
 
 
 def describe(item: Problem | CodedError | Exception) -> str:

@@ -116,6 +116,7 @@ class SyncContext:
     tables: dict[str, str] = field(default_factory=dict)  # dataset module → table override
     years: list[int] = field(default_factory=list)
     code_lists: dict[int, dict[str, str]] = field(default_factory=dict)
+    code_changes: list[dict] = field(default_factory=list)
     metadata: dict[str, dict] = field(default_factory=dict)
 
     @property

@@ -8,7 +8,7 @@ from .base import Dataset, FileFormat
 DATASETS = [Dataset("crosswalk", ("from_code", "from_year", "to_year", "pivot_vintage",
                                   "pivot_code", "weight", "note"),
                     "places.CodeCrosswalk", replace_by=())]
-SYNC_ORDER = 20
+SYNC_ORDER = 20  # after the code lists and their changes
 
 
 def _crosswalk(match, path, result):
@@ -40,9 +40,7 @@ FORMATS = [
 
 
 def fetch(context) -> None:
-    years = context.years
-    crosswalk = crosswalk_from_changes(
-        {y: set(c) for y, c in context.code_lists.items()},
-        context.klass.changes(years[0], years[-1]),
-    )
+    changes = [(c["old_code"], c["new_code"], c["year"]) for c in context.code_changes]
+    crosswalk = crosswalk_from_changes({y: set(c) for y, c in context.code_lists.items()},
+                                       changes)
     context.batch.add("crosswalk", crosswalk, "KLASS 131, endringer")

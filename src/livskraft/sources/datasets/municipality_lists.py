@@ -1,9 +1,13 @@
 """Kommune code lists per border vintage: our CSV lists, SSB's yearly lists, and KLASS 131
 (`sync`: codesAt per year, county names from KLASS 104)."""
 
+import json
+
 import pandas as pd
 
 from ..csv_tables import read_table
+from ..klass import parse_version
+from ..ssb_errors import SsbError
 from .base import Dataset, FileFormat
 
 DATASETS = [Dataset("municipalities", ("vintage", "code", "name", "county_code", "county_name"),
@@ -36,6 +40,23 @@ def _ssb_code_lists(match, path, result):
         result.add("municipalities", frame.assign(county_code=frame.code.str[:2], county_name=""))
 
 
+def _klass_version(match, path, result):
+    try:
+        year, codes = parse_version(json.loads(path.read_text(encoding="utf-8")))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        result.problem(None, "file_not_json")
+        return
+    except SsbError as error:
+        result.problem(None, error.code)
+        return
+    if year != int(match.group(1)):
+        result.problem(None, "version_year_differs", year=year)
+        return
+    frame = pd.DataFrame({"code": list(codes), "name": list(codes.values())})
+    result.add("municipalities", frame.assign(vintage=year, county_code=frame.code.str[:2],
+                                              county_name=""))
+
+
 FORMATS = [
     FileFormat(r"kommuner_(\d{4})\.csv", _municipality_list, "`kommuner_YYYY.csv`",
                "kommunenr, kommunenavn, fylkesnr, fylkesnavn", "code list of vintage YYYY",
@@ -43,6 +64,10 @@ FORMATS = [
     FileFormat(r"ssb_kommuneliste_\d{4}_\d{4}\.csv", _ssb_code_lists, "`ssb_kommuneliste_*.csv`",
                "aar, kommunenr, kommunenavn", "code lists per year (9999 skipped)",
                precedence=20),
+    FileFormat(r"131_klass-v1_version_kommuneinndeling_(\d{4})\.json", _klass_version,
+               "`131_klass-v1_version_kommuneinndeling_YYYY.json`",
+               "KLASS 131 `/versions/<id>` response (classificationItems, validFrom)",
+               "code list of vintage YYYY (9999 skipped)", precedence=25),
 ]
 
 

@@ -129,9 +129,12 @@ def fetch(context) -> None:
     frame = context.keep_valid(context.fetch(TABLE, selection, "folketall"))
     frame["sex"] = frame.Kjonn.map(sexes)
     frame["age"] = frame.Alder.str.extract(r"(\d+)", expand=False).astype(int)
+    # A cell SSB sends as null (with a status such as "..") is missing: the kommune's
+    # figures for that year and sex are left out, never filled with zero.
+    cells = frame.groupby(["year", "code", "sex"]).value.transform("count")
+    frame = frame[cells == len(selection["Alder"])]
     wide = frame.pivot_table(index=["year", "code", "sex"], columns="age", values="value",
-                             aggfunc="sum", fill_value=0).reindex(columns=range(AGES),
-                                                                 fill_value=0)
+                             aggfunc="sum").reindex(columns=range(AGES), fill_value=0)
     ages = pd.DataFrame({
         "year": wide.index.get_level_values(0), "code": wide.index.get_level_values(1),
         "sex": wide.index.get_level_values(2), "counts": wide.astype(int).to_numpy().tolist(),
@@ -139,11 +142,10 @@ def fetch(context) -> None:
     ages = ages.assign(vintage=ages.year, estimated=False)
     context.batch.add("population_by_age", ages, f"SSB {TABLE}")
     by_sex = frame.pivot_table(index=["year", "code"], columns="sex", values="value",
-                               aggfunc="sum", fill_value=0)
+                               aggfunc="sum").reindex(columns=["M", "K"]).dropna()
     totals = pd.DataFrame({
         "year": by_sex.index.get_level_values(0), "code": by_sex.index.get_level_values(1),
-        "men": by_sex.get("M", 0).astype(int).to_numpy(),
-        "women": by_sex.get("K", 0).astype(int).to_numpy(),
+        "men": by_sex.M.astype(int).to_numpy(), "women": by_sex.K.astype(int).to_numpy(),
     })
     totals = totals.assign(persons=totals.men + totals.women, vintage=totals.year,
                            estimated=False)
