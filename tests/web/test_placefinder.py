@@ -201,3 +201,13 @@ def test_the_districts_view_sets_a_district_kommune_beside_the_central_ones(clie
     # 43.27 minutes to the regional centre against the central kommuner's shorter trips
     assert part.cell(html, title, "Reisetid til regionsenteret", "Frøya") == "43,3"
     assert "Distriktssenterets bok" in html and "Livskrafts egen" in html
+
+
+def test_jobs_per_1000_from_ssb_11618(client, imported_shared_data):
+    """found/ssb11618_…_2017_2022.csv: 3,263 employed with Frøya (5014) as place of work in
+    2022; kommune_befolkning_total_b2024.csv: 5,265 residents 1.1.2022;
+    1000 × 3,263 / 5,265 = 619.7, shown whole."""
+    html = page(client, f"?voksne=1&{weights(arbeidsplasser=5)}&k1=5014")
+    assert part.cell(html, SIDE_BY_SIDE, "Arbeidsplasser i kommunen (5)",
+                     "Frøya").startswith("620")
+    assert "SSB, sysselsatte etter arbeidssted (11618), 2022" in html

@@ -70,3 +70,23 @@ def test_growth_needs_the_year_ten_years_back(values):
     # the synthetic data start in 2020, so 2012 → 2022 cannot be computed for anyone
     assert table.befolkningsvekst.isna().all()
     assert years["befolkningsvekst"] == "2012–2022"
+
+
+def test_land_area_from_ssb_09280_replaces_the_outline(empty_database, synthetic_dir):
+    """With kommune_landareal_09280_b2024.csv loaded, density is 1,030 residents (2022) /
+    206.0 km² = 5.0 per km², and no longer approximate."""
+    (synthetic_dir / "areas").mkdir()
+    (synthetic_dir / "areas" / "kommune_landareal_09280_b2024.csv").write_text(
+        "aar,kommunenr,landareal_km2\n2024,9901,\"206,0\"\n", encoding="utf-8")
+    import_directory(synthetic_dir)
+    data = indicators.table()
+    assert data.values.at["9901", "natur_og_plass"] == pytest.approx(5.0)
+    assert "natur_og_plass" not in data.approximate and data.years["areal"] == "2024"
+
+
+def test_a_bad_area_is_refused_with_its_line(empty_database, synthetic_dir):
+    (synthetic_dir / "kommune_landareal_09280_b2024.csv").write_text(
+        "aar,kommunenr,landareal_km2\n2024,9901,0\n", encoding="utf-8")
+    result = import_directory(synthetic_dir)
+    assert [(p.file, p.line, p.code) for p in result.rejected] == [
+        ("kommune_landareal_09280_b2024.csv", 2, "not_a_number")]
