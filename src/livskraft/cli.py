@@ -150,17 +150,28 @@ def consultation() -> None:
     pass
 
 
-@consultation.command("load", help="Opprett eller oppdater en høring fra en JSON-fil.")
+@consultation.command("load", help="Opprett eller oppdater en høring eller en «Er du enig?»-"
+                                     "avstemning fra en JSON-fil.")
 @click.argument("path", type=click.Path(path_type=Path))
 def consultation_load(path: Path) -> None:
     _django()
+    from django.utils import timezone
+
     from livskraft.consultations.loading import DescriptionError, load
+    from livskraft.consultations.models import Poll
 
     try:
         loaded = load(path)
     except DescriptionError as error:
         _fail(str(error))
-    click.echo(f"Høringen «{loaded.title}» ligger på /horing/{loaded.slug}/")
+    if isinstance(loaded, Poll):
+        click.echo(f"Avstemningen «{loaded.title}» ligger på /enig/{loaded.slug}/ "
+                   f"({loaded.statements.count()} påstander)")
+        return
+    themes = loaded.themes.count()
+    questions = sum(theme.questions.count() for theme in loaded.themes.all())
+    click.echo(f"Høringen «{loaded.title}» ligger på /horing/{loaded.slug}/ ({themes} temaer, "
+               f"{questions} spørsmål, frist {timezone.localtime(loaded.deadline):%d.%m.%Y %H:%M})")
 
 
 @main.group(help="Analyser fra kommandolinjen.")

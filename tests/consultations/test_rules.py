@@ -29,21 +29,22 @@ def close(consultation):
 
 
 def test_no_votes_or_statements_after_the_deadline(client, consultation):
-    statement = Statement.objects.create(consultation=consultation, text="Flere statlige jobber "
+    statement = Statement.objects.create(poll=consultation.poll(), text="Flere statlige jobber "
                                          "i distriktene", status=Statement.APPROVED)
-    url = f"/horing/{consultation.slug}/enig/"
-    assert client.post(url, {"statement": statement.id, "value": "1"}).status_code == 200
+    url = f"/enig/{consultation.poll().slug}/"
+    assert client.post(f"{url}{statement.id}/", {"value": "1"}).status_code == 302
     close(consultation)
-    late_vote = client.post(url, {"statement": statement.id, "value": "-1"})
-    late_statement = client.post(url, {"text": "For sent"})
+    late_vote = client.post(f"{url}{statement.id}/", {"value": "-1"})
+    late_statement = client.post(url + "foresla/", {"text": "For sent"})
     for response in (late_vote, late_statement):
         assert response.status_code == 403
         assert "Fristen er ute, så det tas ikke imot flere stemmer" in response.content.decode()
     assert Vote.objects.get().value == 1  # the vote before the deadline stands, unchanged
     assert Statement.objects.count() == 1
-    page = client.get(url).content.decode()
-    assert 'name="value"' not in page and "Foreslå en påstand" not in page
-    assert "Stemmene er talt" in page
+    for page in (client.get(url).content.decode(),
+                 client.get(f"{url}{statement.id}/").content.decode()):
+        assert 'name="value"' not in page and "Foreslå en påstand" not in page
+        assert "Stemmene er talt" in page
 
 
 @pytest.mark.parametrize("data", [
@@ -137,12 +138,12 @@ def test_attachment_download_of_nothing_is_404(client, people, consultation, set
 
 def test_clients_without_cookies_meet_a_ceiling_per_address(consultation, monkeypatch):
     monkeypatch.setitem(views_public.RATES, "votes_per_address", "5/h")
-    statement = Statement.objects.create(consultation=consultation, text="Påstand",
+    statement = Statement.objects.create(poll=consultation.poll(), text="Påstand",
                                          status=Statement.APPROVED)
-    url = f"/horing/{consultation.slug}/enig/"
+    url = f"/enig/{consultation.poll().slug}/{statement.id}/"
     for _vote in range(5):  # a new client each time: a new session, a new "voter"
-        assert Client().post(url, {"statement": statement.id, "value": "1"}).status_code == 200
-    refused = Client().post(url, {"statement": statement.id, "value": "1"})
+        assert Client().post(url, {"value": "1"}).status_code == 302
+    refused = Client().post(url, {"value": "1"})
     assert refused.status_code == 429 and "For mange stemmer" in refused.content.decode()
     assert Vote.objects.count() == 5
     monkeypatch.setitem(views_public.RATES, "submissions_per_address", "2/h")

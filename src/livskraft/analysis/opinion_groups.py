@@ -8,9 +8,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from sklearn.cluster import KMeans
-from sklearn.decomposition import PCA
-from sklearn.metrics import silhouette_score
 
 MIN_PARTICIPANTS = 7
 MIN_VOTES_EACH = 3
@@ -26,6 +23,11 @@ class Groups:
 
 def find(votes: pd.DataFrame, seed: int = 0) -> Groups | None:
     """`votes`: columns voter, statement, value. None when too few have voted."""
+    # scikit-learn is imported here, not at the top: it costs the server's cold start.
+    from sklearn.cluster import KMeans
+    from sklearn.decomposition import PCA
+    from sklearn.metrics import silhouette_score
+
     active = votes.groupby("voter").statement.count()
     active = active[active >= MIN_VOTES_EACH].index
     votes = votes[votes.voter.isin(active)]

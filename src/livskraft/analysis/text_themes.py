@@ -8,8 +8,6 @@ import re
 from collections import Counter
 
 import numpy as np
-from sklearn.cluster import KMeans
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 _STOP_WORD_TEXT = """
 alle allerede andre annen annet at av bare begge ble blei bli blir blitt bort bra da dag
@@ -51,13 +49,14 @@ def keywords(texts: list[str], top: int = 15) -> list[tuple[str, int]]:
 
 def clusters(texts: list[str], k: int | None = None, seed: int = 0):
     """(cluster label per text, top words per cluster). Needs at least 2 texts with words."""
+    from sklearn.cluster import KMeans  # imported here: scikit-learn slows the cold start
+
     usable = [t for t in texts if tokens(t)]
     if len(usable) < 2:
         return [0] * len(texts), [[w for w, _ in keywords(texts, 5)]]
     k = k or max(2, min(6, len(usable) // 10))
     k = min(k, len(usable))
-    vectorizer = TfidfVectorizer(tokenizer=tokens, lowercase=False, token_pattern=None,
-                                 min_df=1, max_features=5000)
+    vectorizer = _vectorizer()
     matrix = vectorizer.fit_transform(texts)
     k = min(k, len({tuple(row) for row in matrix.toarray().round(9)}))
     if k < 2:
@@ -67,3 +66,23 @@ def clusters(texts: list[str], k: int | None = None, seed: int = 0):
     top_words = [vocabulary[np.argsort(centre)[::-1][:5]].tolist()
                  for centre in model.cluster_centers_]
     return model.labels_.tolist(), top_words
+
+
+def _vectorizer():
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    return TfidfVectorizer(tokenizer=tokens, lowercase=False, token_pattern=None, min_df=1,
+                           max_features=5000)
+
+
+def representative(texts: list[str], n: int = 3) -> list[int]:
+    """Positions of the n texts closest (cosine) to the TF-IDF centre of all of them: the
+    answers that say most nearly what the others say. Texts without words are never chosen."""
+    usable = [i for i, t in enumerate(texts) if tokens(t)]
+    if len(usable) <= n:
+        return usable
+    matrix = _vectorizer().fit_transform([texts[i] for i in usable])  # rows are L2-normalised
+    centre = np.asarray(matrix.mean(axis=0)).ravel()
+    similarity = matrix @ centre
+    order = np.argsort(-similarity, kind="stable")[:n]
+    return [usable[i] for i in order]

@@ -1,38 +1,39 @@
 """The committee's analysis: counts by theme, question, county and centrality class (joined
-through the respondent's kommune), search, keywords and theme clusters. Groups with fewer
-than five respondents are never shown."""
+through the respondent's kommune), search, keywords, theme clusters and a summary per theme
+that quotes representative answers. Groups with fewer than five respondents are never shown."""
 
 import pandas as pd
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from livskraft.places.models import Centrality, Municipality
+from livskraft.analysis import text_themes
 
-from .models import Answer, Consultation, Submission, Vote
+from .geography import centrality_classes, counties, kommune_names
+from .models import Answer, Consultation, Submission
 
 MIN_RESPONDENTS = 5
+QUOTES = 3
+
+COLUMNS = ["submission", "respondent_type", "kommune", "organisation", "for_meeting",
+           "present", "question_id", "question", "theme_position", "theme", "text"]
 
 
 def answers(consultation: Consultation) -> pd.DataFrame:
     """One row per answer in submissions that are not hidden."""
     rows = (Answer.objects.filter(submission__consultation=consultation)
             .exclude(submission__status=Submission.HIDDEN)
-            .values("submission_id", "submission__respondent_type",
-                    "submission__municipality_code", "submission__organisation",
-                    "question_id", "question__text", "question__theme__title", "text"))
-    frame = pd.DataFrame(list(rows), columns=[
-        "submission_id", "submission__respondent_type", "submission__municipality_code",
-        "submission__organisation", "question_id", "question__text",
-        "question__theme__title", "text"])
-    frame.columns = ["submission", "respondent_type", "kommune", "organisation", "question_id",
-                     "question", "theme", "text"]
-    newest = Municipality.objects.order_by("-vintage").values_list("vintage", flat=True).first()
-    counties = dict(Municipality.objects.filter(vintage=newest)
-                    .values_list("code", "county_name"))
-    classes = dict(Centrality.objects.values_list("code", "centrality_class"))
-    types = {code: str(label) for code, label in Submission.RESPONDENT_TYPES}
-    frame["respondent_type"] = frame.respondent_type.map(types)
-    frame["county"] = frame.kommune.map(counties).fillna(_("ukjent"))
-    frame["centrality_class"] = frame.kommune.map(classes).map(
+            .order_by("question__theme__position", "question__position", "submission_id")
+            .values_list("submission_id", "submission__respondent_type",
+                         "submission__municipality_code", "submission__organisation",
+                         "submission__for_meeting", "submission__present", "question_id",
+                         "question__text", "question__theme__position",
+                         "question__theme__title", "text"))
+    frame = pd.DataFrame(list(rows), columns=COLUMNS)
+    types = {t.key: str(t.label) for t in consultation.respondent_types()}
+    frame["respondent_type"] = frame.respondent_type.map(lambda k: types.get(k, k))
+    frame["kommune_name"] = frame.kommune.map(kommune_names()).fillna(_("ukjent"))
+    frame["county"] = frame.kommune.map(counties()).fillna(_("ukjent"))
+    frame["centrality_class"] = frame.kommune.map(centrality_classes()).map(
         lambda c: _("klasse %(c)s") % {"c": int(c)} if pd.notna(c) else _("ukjent"))
     return frame
 
@@ -52,8 +53,6 @@ def themes(frame: pd.DataFrame) -> list[dict]:
     """Clusters of similar answers with their top words, largest first (≥ 5 respondents)."""
     if frame.empty:
         return []
-    from livskraft.analysis import text_themes  # scikit-learn: imported only when used
-
     labels, words = text_themes.clusters(frame.text.tolist())
     grouped = frame.assign(cluster=labels).groupby("cluster")
     out = [{"words": words[c], "respondents": int(g.submission.nunique()),
@@ -62,17 +61,48 @@ def themes(frame: pd.DataFrame) -> list[dict]:
     return sorted(out, key=lambda c: -c["respondents"])
 
 
-def keywords(frame: pd.DataFrame) -> list[tuple[str, int]]:
-    from livskraft.analysis import text_themes
+def theme_summaries(frame: pd.DataFrame) -> list[dict]:
+    """Per theme in the consultation's order: respondents, keywords and the answers that are
+    most representative of it. A theme under five respondents is named without quotes."""
+    out = []
+    for (_position, theme), rows in frame.groupby(["theme_position", "theme"], sort=True):
+        respondents = int(rows.submission.nunique())
+        shown = respondents >= MIN_RESPONDENTS
+        texts = rows.text.tolist()
+        picked = text_themes.representative(texts, QUOTES) if shown else []
+        out.append({
+            "theme": theme, "respondents": respondents if shown else None,
+            "keywords": [w for w, n in text_themes.keywords(texts, 8) if n >= MIN_RESPONDENTS]
+            if shown else [],
+            "quotes": [{"text": texts[i], "question": rows.question.iloc[i],
+                        "who": rows.respondent_type.iloc[i], "submission":
+                        int(rows.submission.iloc[i])} for i in picked]})
+    return out
 
+
+def keywords(frame: pd.DataFrame) -> list[tuple[str, int]]:
     return [(w, n) for w, n in text_themes.keywords(frame.text.tolist(), 20)
             if n >= MIN_RESPONDENTS]
 
 
-def statement_groups(consultation: Consultation):
-    from livskraft.analysis import opinion_groups  # scikit-learn: imported only when used
+FILTERS = ("q", "theme", "county", "type", "status")
 
-    votes = pd.DataFrame(list(Vote.objects.filter(statement__consultation=consultation)
-                              .values("voter", "statement_id", "value")),
-                         columns=["voter", "statement_id", "value"])
-    return opinion_groups.find(votes.rename(columns={"statement_id": "statement"}))
+
+def submissions(consultation: Consultation, params) -> tuple:
+    """The moderation list filtered by search text, theme, county, respondent type and
+    status; returns (queryset, the filters actually applied)."""
+    chosen = {k: str(params.get(k, "")).strip()[:200] for k in FILTERS}
+    rows = consultation.submissions.prefetch_related("answers__question")
+    if chosen["status"] in dict(Submission.STATUSES):
+        rows = rows.filter(status=chosen["status"])
+    if chosen["type"]:
+        rows = rows.filter(respondent_type=chosen["type"])
+    if chosen["theme"].isdigit():
+        rows = rows.filter(answers__question__theme_id=int(chosen["theme"]))
+    if chosen["county"]:
+        codes = [c for c, name in counties().items() if name == chosen["county"]]
+        rows = rows.filter(municipality_code__in=codes)
+    if chosen["q"]:
+        q = chosen["q"]
+        rows = rows.filter(Q(answers__text__icontains=q) | Q(organisation__icontains=q))
+    return rows.distinct(), chosen

@@ -2,9 +2,15 @@
 
 from django.core.mail import send_mail
 from django.db import transaction
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from .models import Answer, Consultation, Question, Submission
+from .models import Answer, Consultation, Invitation, Membership, Question, Submission
+
+
+def local(moment) -> str:
+    """A date and time as people in Norway read it (Europe/Oslo, the active language)."""
+    return formats.date_format(timezone.localtime(moment), "j. F Y H:i")
 
 
 class ConsultationClosed(Exception):
@@ -43,23 +49,45 @@ def send_receipt(submission: Submission, private_url: str) -> None:
         _("Kvittering: innspill til %(title)s") % {"title": submission.consultation.title},
         _("Takk for innspillet ditt. Du kan se og endre det fram til fristen %(deadline)s "
           "på denne private lenken:\n\n%(url)s\n\nDel ikke lenken med andre.")
-        % {"deadline": submission.consultation.deadline.strftime("%d.%m.%Y %H:%M"),
+        % {"deadline": local(submission.consultation.deadline),
            "url": private_url},
         None, [submission.email],
     )
+
+
+def notify_committee(invitation: Invitation, desk_url: str) -> None:
+    """Tell the consultation's owners and moderators (and its shared address) about an
+    invitation."""
+    consultation = invitation.consultation
+    to = [e for e in Membership.objects.filter(consultation=consultation)
+          .values_list("user__email", flat=True) if e]
+    if consultation.contact_email:
+        to.append(consultation.contact_email)
+    if not to:
+        return
+    send_mail(
+        _("Invitasjon til utvalget: %(topic)s") % {"topic": invitation.topic},
+        _("%(org)s inviterer utvalget til møte i %(place)s %(date)s om «%(topic)s».\n\n"
+          "%(message)s\n\nSvar til: %(email)s\nAlle invitasjoner: %(url)s")
+        % {"org": invitation.organisation, "place": invitation.place,
+           "date": formats.date_format(invitation.date, "j. F Y"), "topic": invitation.topic,
+           "message": invitation.message, "email": invitation.email, "url": desk_url},
+        None, sorted(set(to)))
 
 
 def personal_data(submission: Submission) -> dict:
     """Everything stored about the respondent, for the right of access."""
     return {
         "høring": submission.consultation.title,
-        "innsendt": submission.created_at.isoformat(),
-        "endret": submission.updated_at.isoformat(),
+        "innsendt": timezone.localtime(submission.created_at).isoformat(),
+        "endret": timezone.localtime(submission.updated_at).isoformat(),
         "type": submission.respondent_type,
         "navn": submission.name,
         "organisasjon": submission.organisation,
         "epost": submission.email,
         "kommunenummer": submission.municipality_code,
+        "vedtatt_i_møte": submission.for_meeting,
+        "antall_til_stede": submission.present,
         "vedlegg": submission.attachment.name if submission.attachment else None,
         "status": submission.status,
         "svar": {a.question.text: a.text for a in submission.answers.select_related("question")},

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views_committee as committee
+from . import views_poll as poll
 from . import views_public as public
 
 urlpatterns = [
@@ -14,6 +15,7 @@ urlpatterns = [
          name="consultation-own-erase"),
     path("horing/<slug:slug>/innspill/<str:token>/slett-alt/", public.own_delete,
          name="consultation-own-delete"),
+    path("horing/<slug:slug>/inviter/", public.invite, name="consultation-invite"),
     path("horing/<slug:slug>/enig/", public.statements, name="consultation-statements"),
     path("horing/<slug:slug>/moderer/", committee.moderate, name="consultation-moderate"),
     path("horing/<slug:slug>/moderer/vedlegg/<int:submission_id>/", committee.attachment,
@@ -23,6 +25,24 @@ urlpatterns = [
          name="consultation-summary"),
     path("horing/<slug:slug>/analyse/innspill.xlsx", committee.export,
          name="consultation-export"),
+    path("horing/<slug:slug>/analyse/innspill.csv", committee.export_csv,
+         name="consultation-export-csv"),
     path("horing/<slug:slug>/analyse/sammendrag.pdf", committee.summary,
          name="consultation-summary-pdf"),
+    path("enig/<slug:slug>/", poll.poll, name="poll"),
+    path("enig/<slug:slug>/<int:statement_id>/", poll.statement, name="poll-statement"),
+    path("enig/<slug:slug>/foresla/", poll.propose, name="poll-propose"),
+    path("enig/<slug:slug>/sted/", poll.place, name="poll-place"),
+    path("enig/<slug:slug>/resultater/", poll.results, name="poll-results"),
+    path("enig/<slug:slug>/nyhetsbrev/", poll.newsletter, name="poll-newsletter"),
+    path("enig/<slug:slug>/nyhetsbrev/bekreft/<str:token>/", poll.newsletter_confirm,
+         name="poll-newsletter-confirm"),
+    path("enig/<slug:slug>/nyhetsbrev/avmeld/<str:token>/", poll.newsletter_unsubscribe,
+         name="poll-newsletter-unsubscribe"),
+    path("enig/<slug:slug>/eier/", poll.manage, name="poll-manage"),
+    path("enig/<slug:slug>/eier/nyhetsbrev.csv", poll.newsletter_export,
+         name="poll-newsletter-export"),
+    path("enig/<slug:slug>/innebygd/", poll.embed, name="poll-embed"),
+    path("enig/<slug:slug>/innebygd/<int:statement_id>/", poll.embed_statement,
+         name="poll-embed-statement"),
 ]

@@ -1,21 +1,24 @@
 """What respondents and visitors see: the consultation, the submission form, the private
-link to one's own submission, and statement voting."""
+link to one's own submission, and the request to invite the committee. The consultation's
+statements are an "Er du enig?" poll (views_poll)."""
 
-import contextlib
 import json
 
 from django.contrib import messages
-from django.db import IntegrityError
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django_ratelimit.decorators import ratelimit
 
-from . import analysis, intake
-from .forms import StatementForm, SubmissionForm
-from .models import Consultation, Statement, Submission, Vote
-from .sessions import by_session, voter_id
+from . import intake
+from .forms import InvitationForm, SubmissionForm
+from .geography import kommune_names
+from .models import Consultation, Submission
+from .rates import RATES, rate
+from .sessions import by_session
+
+__all__ = ["RATES"]
 
 
 def _published(slug: str) -> Consultation:
@@ -29,24 +32,17 @@ def index(request):
 
 def detail(request, slug: str):
     consultation = _published(slug)
-    published = (consultation.submissions.filter(status=Submission.PUBLISHED)
-                 .prefetch_related("answers__question"))
+    published = list(consultation.submissions.filter(status=Submission.PUBLISHED)
+                     .prefetch_related("answers__question")[:200])
+    names = kommune_names()
+    for submission in published:
+        submission.kommune = names.get(submission.municipality_code, "")
     return render(request, "consultations/detail.html",
-                  {"consultation": consultation, "published": published[:200]})
+                  {"consultation": consultation, "published": published})
 
 
-# Limits per browser session, and a much higher one per address as a backstop for clients
-# that send no cookie (each request would otherwise be a new session): a hall shares one.
-RATES = {"submissions_per_session": "10/h", "submissions_per_address": "300/h",
-         "votes_per_session": "120/h", "votes_per_address": "5000/h"}
-
-
-def _rate(name: str):
-    return lambda group, request: RATES[name]
-
-
-@ratelimit(key=by_session, rate=_rate("submissions_per_session"), method="POST", block=False)
-@ratelimit(key="ip", rate=_rate("submissions_per_address"), method="POST", block=False)
+@ratelimit(key=by_session, rate=rate("submissions_per_session"), method="POST", block=False)
+@ratelimit(key="ip", rate=rate("submissions_per_address"), method="POST", block=False)
 def submit(request, slug: str):
     consultation = _published(slug)
     if not consultation.is_open():
@@ -139,57 +135,28 @@ def own_delete(request, slug: str, token: str):
                    "unconfirmed": request.method == "POST"})
 
 
-@ratelimit(key=by_session, rate=_rate("votes_per_session"), method="POST", block=False)
-@ratelimit(key="ip", rate=_rate("votes_per_address"), method="POST", block=False)
 def statements(request, slug: str):
+    """The consultation's own "Er du enig?" poll."""
+    return redirect("poll", slug=_published(slug).poll().slug)
+
+
+@ratelimit(key=by_session, rate=rate("invitations_per_session"), method="POST", block=False)
+@ratelimit(key="ip", rate=rate("invitations_per_address"), method="POST", block=False)
+def invite(request, slug: str):
+    """"Inviter utvalget": a request that the committee comes to a meeting."""
     consultation = _published(slug)
-    form = StatementForm()
-    voter = voter_id(request)
-    status = 200
+    form = InvitationForm(request.POST or None)
     if request.method == "POST":
-        if not consultation.is_open():
-            messages.error(request, _("Fristen er ute, så det tas ikke imot flere stemmer "
-                                      "eller påstander."))
-            status = 403
-        elif getattr(request, "limited", False):
-            messages.error(request, _("For mange stemmer på kort tid. Vent litt og prøv igjen."))
-            status = 429
-        elif "statement" in request.POST:
-            _vote(request, consultation, voter)
-        else:
-            form = StatementForm(request.POST)
-            if form.is_valid():
-                Statement.objects.create(consultation=consultation, text=form.cleaned_data["text"])
-                messages.success(request, _("Takk! Påstanden vises når den er godkjent."))
-                return redirect("consultation-statements", slug=slug)
-    approved = consultation.statements.filter(status=Statement.APPROVED)
-    mine = dict(Vote.objects.filter(voter=voter, statement__in=approved)
-                .values_list("statement_id", "value"))
-    context = {"consultation": consultation, "form": form, "groups": None,
-               "open": consultation.is_open(),
-               "statements": [(s, mine.get(s.id)) for s in approved]}
-    groups = analysis.statement_groups(consultation)
-    if groups is not None:
-        texts = dict(approved.values_list("id", "text"))
-        context["groups"] = {
-            "count": groups.membership.nunique(),
-            "consensus": [texts[i] for i in groups.consensus if i in texts],
-            "divisive": [texts[i] for i in groups.divisive if i in texts],
-        }
-    return render(request, "consultations/statements.html", context, status=status)
-
-
-def _vote(request, consultation: Consultation, voter: str) -> None:
-    try:
-        value = int(request.POST.get("value", ""))
-        statement = consultation.statements.get(id=int(request.POST["statement"]),
-                                                status=Statement.APPROVED)
-    except (ValueError, Statement.DoesNotExist):
-        messages.error(request, _("Ugyldig stemme."))
-        return
-    if value not in (Vote.AGREE, Vote.DISAGREE, Vote.PASS):
-        messages.error(request, _("Ugyldig stemme."))
-        return
-    with contextlib.suppress(IntegrityError):  # two clicks at once: the first one counts
-        Vote.objects.update_or_create(statement=statement, voter=voter,
-                                      defaults={"value": value})
+        if getattr(request, "limited", False):
+            messages.error(request, _("Det er sendt mange invitasjoner herfra på kort tid. Vent "
+                                      "en stund og prøv igjen."))
+        elif form.is_valid():
+            invitation = form.save(commit=False)
+            invitation.consultation = consultation
+            invitation.save()
+            intake.notify_committee(invitation, request.build_absolute_uri(
+                reverse("consultation-moderate", args=[slug])))
+            messages.success(request, _("Takk! Invitasjonen er sendt til utvalget."))
+            return redirect("consultation", slug=slug)
+    return render(request, "consultations/invite.html",
+                  {"consultation": consultation, "form": form})
