@@ -64,11 +64,13 @@ def server(serve, shared_data):
 
 @pytest.fixture(scope="session")
 def consultation_server(serve, shared_data):
-    example = Path(__file__).parents[2] / "docs" / "examples" / "distriktshoring.json"
+    examples = Path(__file__).parents[2] / "docs" / "examples"
     return serve(shared_data,
                  ["django", "createsuperuser", "--noinput", "--username", "komite",
                   "--email", "komite@example.org"],
-                 ["livskraft", "consultation", "load", str(example)])
+                 ["livskraft", "consultation", "load", str(examples / "distriktshoring.json")],
+                 ["livskraft", "consultation", "load",
+                  str(examples / "er-du-enig-distriktspolitikk.json")])
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,5 @@
-"""The whole høring as people use it: respondents on their phones, the committee at a desk."""
+"""The whole høring as people use it: respondents on their phones (bokmål and nynorsk), the
+committee at a desk, and the "Er du enig?" poll with JavaScript turned off."""
 
 import io
 import json
@@ -14,18 +15,20 @@ from .test_pages_in_chromium import serious_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.shared_data]
 SLUG = "distriktshoring"
+FIRST_QUESTION = "Hvordan bidrar arbeidsplasser og verdiskapning lokalt til nasjonal utvikling?"
 
 
-def phone(browser):
+def phone(browser, locale="nb-NO", javascript=True):
     return browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True,
-                               locale="nb-NO", accept_downloads=True).new_page()
+                               locale=locale, accept_downloads=True,
+                               java_script_enabled=javascript).new_page()
 
 
 def respond(page, server, text: str, kommune: str = "5014") -> str:
     page.goto(f"{server}/horing/{SLUG}/")
     page.get_by_role("link", name="Send innspill").click()
-    page.get_by_label("Hva trengs for at bedrifter").fill(text)
-    page.get_by_role("radio", name="Privatperson").check()
+    page.get_by_label(FIRST_QUESTION).fill(text)
+    page.get_by_role("radio", name="Medlem").check()
     page.get_by_label("Navn (valgfritt for privatpersoner)").fill("Kari Testesen")
     page.get_by_label("Kommune", exact=True).select_option(kommune)
     page.get_by_role("button", name="Send innspill").click()
@@ -38,7 +41,7 @@ def test_respondent_submits_edits_downloads_and_erases(browser, consultation_ser
     private = respond(page, consultation_server, "Raskere bredbånd gir flere arbeidsplasser")
     assert "Takk! Innspillet er mottatt." in page.content()
     assert serious_violations(page) == []
-    page.get_by_label("Hva trengs for at bedrifter").fill("Bredbånd og billigere ferje")
+    page.get_by_label(FIRST_QUESTION).fill("Bredbånd og billigere ferje")
     page.get_by_role("button", name="Lagre endringer").click()
     assert "Endringene er lagret." in page.content()
     with page.expect_download() as download:
@@ -48,15 +51,38 @@ def test_respondent_submits_edits_downloads_and_erases(browser, consultation_ser
     page.get_by_role("button", name="Slett navn, e-post, organisasjon og vedlegg").click()
     assert "anonymisert" in page.content()
     page.goto(private)
-    assert page.get_by_label("Hva trengs for at bedrifter").input_value() == \
-        "Bredbånd og billigere ferje"
+    assert page.get_by_label(FIRST_QUESTION).input_value() == "Bredbånd og billigere ferje"
     page.context.close()
 
 
-def committee_desk(browser, server, path="moderer/"):
-    desk = browser.new_context(locale="nb-NO", accept_downloads=True).new_page()
+def test_a_nynorsk_phone_answers_for_a_meeting(browser, consultation_server):
+    page = phone(browser, locale="nn-NO")
+    page.goto(f"{consultation_server}/horing/{SLUG}/")
+    assert page.locator("html").get_attribute("lang") == "nn"
+    assert "1. juni" in page.locator("p.lead").inner_text()  # Oslo time, the 1 June deadline
+    assert "Tillit krever nærhet – trygge tjenester der folk bor!" in page.content()
+    page.get_by_role("link", name="Send innspel").click()
+    page.get_by_label(FIRST_QUESTION).fill("Vi treng fleire arbeidsplassar i bygda")
+    page.get_by_role("radio", name="Lokallag").check()
+    page.get_by_label("Svaret er vedteke i eit møte").check()
+    page.get_by_label("Kommune", exact=True).select_option("4601")
+    page.get_by_role("button", name="Send innspel").click()
+    assert "Skriv namnet på laget eller organisasjonen." in page.content()
+    assert "Skriv kor mange som var til stades på møtet." in page.content()
+    assert page.get_by_label(FIRST_QUESTION).input_value() == \
+        "Vi treng fleire arbeidsplassar i bygda"  # nothing lost
+    page.get_by_label("Lokallag eller organisasjon").fill("Bergen Arbeidarparti")
+    page.get_by_label("Talet på frammøtte på møtet").fill("17")
+    page.get_by_role("button", name="Send innspel").click()
+    page.wait_for_url("**/innspill/*/")
+    assert serious_violations(page) == []
+    page.context.close()
+
+
+def committee_desk(browser, server, path="moderer/", locale="nb-NO"):
+    desk = browser.new_context(locale=locale, accept_downloads=True).new_page()
     desk.goto(f"{server}/horing/{SLUG}/{path}")
-    desk.get_by_label("Brukernavn").fill("komite")
+    desk.get_by_label("Brukarnamn" if locale == "nn-NO" else "Brukernavn").fill("komite")
     desk.get_by_label("Passord").fill(COMMITTEE_PASSWORD)
     desk.get_by_role("button", name="Logg inn").click()
     desk.wait_for_url(f"**/{path}")
@@ -93,12 +119,26 @@ def test_several_phones_then_the_committee_moderates_and_analyses(browser, consu
         desk.get_by_role("link", name="Alle innspill (XLSX)").click()
     sheet = openpyxl.load_workbook(io.BytesIO(Path(download.value.path()).read_bytes()))["Innspill"]
     header, *body = list(sheet.iter_rows(values_only=True))
-    assert header == ("innspill", "type", "organisasjon", "kommunenr", "fylke", "sentralitet",
-                      "tema", "spørsmål", "svar")
-    ours = sorted(row[8] for row in body if "fiberkabel" in row[8])
+    assert header == ("innspill", "type", "organisasjon", "vedtatt i møte", "til stede",
+                      "kommunenr", "kommune", "fylke", "sentralitet", "tema", "spørsmål", "svar")
+    ours = sorted(row[11] for row in body if "fiberkabel" in row[11])
     assert ours == [f"Vi trenger fiberkabel i bygda {n}" for n in range(1, 6)]
-    assert {row[3] for row in body if "fiberkabel" in row[8]} == {"1151"}
-    assert {row[4] for row in body if "fiberkabel" in row[8]} == {"Rogaland"}
+    assert {row[5] for row in body if "fiberkabel" in row[11]} == {"1151"}
+    assert {row[6] for row in body if "fiberkabel" in row[11]} == {"Utsira"}
+    assert {row[7] for row in body if "fiberkabel" in row[11]} == {"Rogaland"}
+    summary = desk.locator("section.theme-summary").first.inner_text()
+    assert "Hvordan skapes verdier og arbeidsplasser i Norge?" in summary
+    assert "fiberkabel i bygda" in summary  # quotes a representative answer
+    for link, size in (("Alle innspill (CSV)", 100), ("Sammendrag (PDF)", 1000)):
+        with desk.expect_download() as download:
+            desk.get_by_role("link", name=link).click()
+        assert Path(download.value.path()).stat().st_size > size
+    desk.goto(f"{consultation_server}/horing/{SLUG}/moderer/")
+    assert "Utsira" in desk.locator("article.submission-card", has_text="fiberkabel").first \
+        .locator("p.hint").inner_text()  # the kommune by name, not number
+    desk.get_by_label("Søk", exact=True).fill("fiberkabel i bygda 3")
+    desk.get_by_role("button", name="Filtrer").click()
+    assert desk.locator("article.submission-card").count() == 1
     public = phone(browser)
     public.goto(f"{consultation_server}/horing/{SLUG}/")
     shown = public.locator("body").inner_text()
@@ -108,34 +148,86 @@ def test_several_phones_then_the_committee_moderates_and_analyses(browser, consu
     desk.context.close()
 
 
-def test_statement_proposed_approved_then_voted_on_phones(browser, consultation_server):
+def test_statements_proposed_approved_in_bulk_then_voted_on_phones(browser, consultation_server):
     page = phone(browser)
     page.goto(f"{consultation_server}/horing/{SLUG}/enig/")
     statement = "Alle skal ha 100 Mbit/s innen 2030"
     page.get_by_label("Ny påstand").fill(statement)
     page.get_by_role("button", name="Send til godkjenning").click()
     assert page.get_by_role("status").inner_text() == "Takk! Påstanden vises når den er godkjent."
-    assert page.locator("ul.statements li.card", has_text=statement).count() == 0
+    assert page.locator("ol.statements li.card", has_text=statement).count() == 0
     assert serious_violations(page) == []
     desk = committee_desk(browser, consultation_server)
-    pending = desk.locator("form.card", has_text=statement)
-    pending.get_by_role("button", name="Godkjenn").click()
-    assert desk.locator("form.card", has_text=statement).count() == 0
+    assert desk.get_by_label(statement).is_checked()
+    desk.get_by_role("button", name="Godkjenn valgte").click()
+    assert desk.get_by_label(statement).count() == 0
+    desk.get_by_label("Forslag eller påstand fra utvalget").fill(
+        "Staten skal ta ansvar for bredbånd i hele landet")
+    desk.get_by_role("button", name="Publiser", exact=True).first.click()
+    assert desk.get_by_role("status").inner_text() == "Påstanden er publisert."
     desk.context.close()
     page.reload()
-    card = page.locator("ul.statements li.card", has_text=statement)
-    card.get_by_role("button", name="Enig", exact=True).click()
-    card = page.locator("ul.statements li.card", has_text=statement)
-    assert card.get_by_role("button", name="Enig", exact=True).get_attribute("aria-pressed") == "true"
-    assert card.get_by_role("button", name="Uenig").get_attribute("aria-pressed") is None
-    card.get_by_role("button", name="Uenig").click()  # a changed mind replaces the vote
+    assert page.locator("ol.statements li.card",
+                        has_text="Staten skal ta ansvar for bredbånd").count() == 1
+    card = page.locator("ol.statements li.card", has_text=statement)
+    card.get_by_role("button", name="Enig", exact=True).click()  # on to the statement's page
+    assert page.get_by_role("heading", level=1).inner_text() == statement
+    assert page.get_by_role("button", name="Enig", exact=True).get_attribute("aria-pressed") == \
+        "true"
+    assert serious_violations(page) == []  # the statement page with its follow-up
+    page.get_by_role("button", name="Uenig", exact=True).click()  # a changed mind replaces it
     page.reload()
-    card = page.locator("ul.statements li.card", has_text=statement)
-    assert card.get_by_role("button", name="Uenig").get_attribute("aria-pressed") == "true"
-    assert card.get_by_role("button", name="Enig", exact=True).get_attribute("aria-pressed") is None
+    assert page.get_by_role("button", name="Uenig", exact=True).get_attribute("aria-pressed") == \
+        "true"
+    assert page.get_by_role("button", name="Enig", exact=True).get_attribute("aria-pressed") is None
     other = phone(browser)  # another phone is another voter: nothing is pressed for it
     other.goto(f"{consultation_server}/horing/{SLUG}/enig/")
-    card = other.locator("ul.statements li.card", has_text=statement)
+    card = other.locator("ol.statements li.card", has_text=statement)
     assert card.locator("[aria-pressed]").count() == 0
     other.context.close()
     page.context.close()
+
+
+def test_the_committee_desk_in_nynorsk(browser, consultation_server):
+    desk = committee_desk(browser, consultation_server, locale="nn-NO")
+    assert desk.locator("html").get_attribute("lang") == "nn"
+    assert "Publiser eit eige forslag" in desk.content()
+    desk.get_by_label("Forslag eller påstand frå utvalet").fill("Fleire statlege jobbar i bygda")
+    desk.get_by_role("button", name="Publiser", exact=True).first.click()
+    assert desk.get_by_role("status").inner_text() == "Påstanden er publisert."
+    assert serious_violations(desk) == []
+    desk.get_by_role("link", name="Analyse").click()
+    assert "Samandrag per tema" in desk.content()
+    assert serious_violations(desk) == []
+    desk.context.close()
+
+
+def test_er_du_enig_on_a_phone_without_javascript(browser, consultation_server):
+    page = phone(browser, javascript=False)
+    page.goto(f"{consultation_server}/enig/distriktspolitikk/")
+    assert page.get_by_role("heading", level=1).inner_text() == \
+        "Er du enig med Arbeiderpartiet om Distriktspolitikk?"
+    assert page.locator("ol.statements > li").count() == 11
+    page.locator("ol.statements > li").first.get_by_role("button", name="Enig", exact=True).click()
+    assert "Takk for din tilbakemelding!" in page.content()
+    assert "Du har svart på 1 av 11 påstander." in page.content()
+    page.get_by_role("link", name="Halvere fergetakstene.", exact=False).click()
+    page.get_by_role("button", name="Uenig", exact=True).click()
+    assert "Vi kan ikke være enige om alt!" in page.content()
+    page.get_by_label("E-post", exact=True).fill("kari@example.org")
+    page.get_by_role("button", name="Meld meg på").click()
+    assert "Kryss av for at du vil ha nyhetsbrev" in page.content()
+    page.get_by_label("E-post", exact=True).fill("kari@example.org")
+    page.get_by_label("Ja, jeg vil ha nyhetsbrev fra Arbeiderpartiet", exact=False).check()
+    page.get_by_role("button", name="Meld meg på").click()
+    assert "du må bekrefte påmeldingen" in page.content()
+    page.goto(f"{consultation_server}/enig/distriktspolitikk/resultater/")
+    assert "Sikre en sterk og forutsigbar kommuneøkonomi." in page.content()
+    frame = phone(browser, javascript=False)
+    frame.set_content(f'<iframe src="{consultation_server}/enig/distriktspolitikk/innebygd/" '
+                      'title="Er du enig?" width="360" height="600"></iframe>')
+    inner = frame.frame_locator("iframe")
+    inner.locator("ol.statements > li").nth(2).get_by_role("button", name="Enig", exact=True).click()
+    assert "Takk for din tilbakemelding!" in inner.locator("body").inner_text()
+    for p in (page, frame):
+        p.context.close()

@@ -3,6 +3,7 @@ import json
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.utils import timezone
 
 from livskraft.consultations.models import Answer, Submission
@@ -112,3 +113,18 @@ def test_respondent_can_export_and_erase_personal_data(client, consultation, set
 def test_a_wrong_private_link_finds_nothing(client, consultation):
     post(client, consultation)
     assert client.get(f"/horing/{consultation.slug}/innspill/gjetting/").status_code == 404
+
+
+def test_the_receipt_gives_the_deadline_in_oslo_time(client, consultation, settings):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    consultation.deadline = datetime(2099, 3, 1, 12, 0, tzinfo=ZoneInfo("Europe/Oslo"))
+    consultation.save()  # stored as 11:00 UTC (winter time, UTC+1)
+    post(client, consultation)
+    assert "1. mars 2099 12:00" in mail.outbox[0].body and "11:00" not in mail.outbox[0].body
+    nynorsk = Client(HTTP_ACCEPT_LANGUAGE="nn")
+    nynorsk.post(f"/horing/{consultation.slug}/innspill/", {
+        "respondent_type": "individual", "email": "per@example.org",
+        "municipality_code": "9901", **answers_for(consultation)})
+    assert "1. mars 2099 12:00" in mail.outbox[1].body
