@@ -157,16 +157,20 @@ def consultations_in(home) -> list[tuple[str, str]]:
 def test_consultation_load_creates_then_updates_the_example(tmp_path):
     first = livskraft(tmp_path, "consultation", "load", EXAMPLE)
     assert first.stdout.startswith(
-        "Høringen «Distriktspolitikk for framtida» ligger på /horing/distriktshoring/")
+        "Høringen «Diskusjonsnotat – distriktspolitikk» ligger på /horing/distriktshoring/")
     again = livskraft(tmp_path, "consultation", "load", EXAMPLE)  # loading twice is safe
-    assert again.stdout.startswith("Høringen «Distriktspolitikk for framtida»")
-    assert consultations_in(tmp_path) == [("distriktshoring", "Distriktspolitikk for framtida")]
+    assert again.stdout.startswith("Høringen «Diskusjonsnotat – distriktspolitikk»")
+    assert consultations_in(tmp_path) == [("distriktshoring",
+                                           "Diskusjonsnotat – distriktspolitikk")]
     with sqlite3.connect(tmp_path / "livskraft.sqlite3") as database:
         themes = [t for (t,) in database.execute(
             "SELECT title FROM consultations_theme ORDER BY position")]
-    # the five themes of docs/examples/distriktshoring.json, in order, once
-    assert themes == ["Verdiskaping og arbeidsplasser", "Tjenester der folk bor",
-                      "Attraktivt for unge", "Digital infrastruktur", "Sentralisering"]
+    # the five themes of seed 000's note (docs/examples/distriktshoring.json), in order, once
+    assert themes == ["Hvordan skapes verdier og arbeidsplasser i Norge?",
+                      "Tillit krever nærhet – trygge tjenester der folk bor!",
+                      "Det skal være attraktivt for unge å bo i hele landet",
+                      "Digital infrastruktur er grunnleggende – for all videre utvikling!",
+                      "Har sentraliseringen gått for langt?"]
 
 
 @pytest.mark.parametrize(("content", "message"), [
