@@ -7,6 +7,7 @@ import io
 import openpyxl
 import pandas as pd
 import pytest
+from django.contrib.auth.models import User
 from django.template.loader import get_template
 from django.test import Client
 from pypdf import PdfReader
@@ -82,3 +83,16 @@ def test_a_fifth_tool_appears_everywhere_without_touching_the_core(weather, peop
     pdf = PdfReader(io.BytesIO(desk.get(base + "sammendrag.pdf").content))
     assert "Mandag: sol" in pdf.pages[-1].extract_text()
     assert desk.get(base + "diagram/weather.svg").status_code == 404  # it draws no chart
+
+
+def test_workshops_facilitators_and_every_tools_models_are_in_the_admin(people, workshop):
+    admin = Client()
+    admin.force_login(User.objects.create_superuser("admin", password="passord-123"))
+    page = admin.get(f"/admin/workshops/workshop/{workshop.id}/change/").content.decode()
+    assert "Framtidsverksted i Testvik" in page and "facilitation_set" in page
+    for tool in registry.TOOLS:
+        for model in tool.models:
+            url = f"/admin/workshops/{model._meta.model_name}/"
+            assert admin.get(url).status_code == 200, url
+    form = admin.get("/admin/workshops/participant/add/").content.decode()
+    assert 'name="group"' in form and 'name="key"' not in form  # the key is a credential

@@ -152,6 +152,8 @@ def test_the_ten_steps_collect_ideas_votes_and_end_in_a_plan(people, workshop):
     entry = ten_steps.entries(workshop)[7]
     assert [(i["text"], i["votes"]) for i in entry["ideas"]] == [
         ("Tilflyttarkoordinator", 1), ("Ny nettside", 0)]
+    client.post(steps, {"action": "adopt", "step": 8, "idea": idea.id})
+    assert ten_steps.entries(workshop)[7]["decisions"] == "Tilflyttarkoordinator"
     client.post(steps, {"step": 8, "decisions": "Tilsette ein tilflyttarkoordinator",
                         "responsible": "Næringssjefen", "done": "on"})
     plan = docx.Document(io.BytesIO(client.get(steps + "plan.docx").content))

@@ -177,6 +177,18 @@ def save(workshop: Workshop, step: int, notes: str, decisions: str, done: bool,
     live.announce(workshop.id)
 
 
+def adopt(workshop: Workshop, idea_id: int) -> None:
+    """The facilitator takes a participant's idea into the step's decision."""
+    idea = StepIdea.objects.filter(id=idea_id, workshop=workshop).first()
+    if idea is None:
+        raise Rejected(_("Ukjent innspill."))
+    entry, _created = StepEntry.objects.get_or_create(workshop=workshop, step=idea.step)
+    if idea.text not in entry.decisions:
+        entry.decisions = f"{entry.decisions}\n{idea.text}".strip()
+        entry.save(update_fields=["decisions"])
+    live.announce(workshop.id)
+
+
 def focus(workshop: Workshop) -> int:
     found = StepFocus.objects.filter(workshop=workshop).values_list("step", flat=True).first()
     return found or 1
@@ -329,6 +341,8 @@ def workspace(request, workshop: Workshop):
             step = int(request.POST.get("step", 0))
             if request.POST.get("action") == "focus":
                 set_focus(workshop, step)
+            elif request.POST.get("action") == "adopt":
+                adopt(workshop, int(request.POST.get("idea", 0)))
             else:
                 save(workshop, step, request.POST.get("notes", ""),
                      request.POST.get("decisions", ""), request.POST.get("done") == "on",
