@@ -20,7 +20,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-import serving
+import services
 
 DATA = Path(__file__).parents[2] / "shared" / "data"
 ROUNDS = int(sys.argv[1]) if len(sys.argv) > 1 else 5
@@ -33,7 +33,7 @@ def cpu_seconds(pid: int) -> float:
 
 
 def first_page(env: dict) -> tuple[float, float]:
-    port = serving.free_port()
+    port = services.free_port()
     started = time.perf_counter()
     server = subprocess.Popen([sys.executable, "-m", "livskraft", "serve", "--port", str(port)],
                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

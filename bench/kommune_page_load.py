@@ -27,6 +27,7 @@ import urllib.request
 from contextlib import nullcontext
 from pathlib import Path
 
+import services
 import serving
 
 ROOT = Path(__file__).parents[1]
@@ -128,7 +129,7 @@ def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="livskraft-bench-pages-"))
     folder.chmod(0o755)  # nginx's workers read the reference files
     (folder / "tmp").mkdir()
-    database = serving.postgres() if POSTGRES else nullcontext(None)
+    database = services.postgres() if POSTGRES else nullcontext(None)
     with database as url:
         env = {**os.environ, "LIVSKRAFT_HOME": str(folder / "home")}
         env.pop("DATABASE_URL", None)
@@ -144,7 +145,7 @@ def main() -> None:
             paths = [f"/kommune/{c}/" for c in random.Random(15).sample(codes, SAMPLE)]
             paths.append("/nasjonalt/")
             gzipped = save_pages(app, paths, folder / "files")
-            front_port, files_port = serving.free_port(), serving.free_port()
+            front_port, files_port = services.free_port(), services.free_port()
             nginx = subprocess.Popen(["nginx", "-c", str(nginx_conf(
                 folder, app_port, front_port, files_port)), "-p", str(folder)],
                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -14,7 +14,12 @@ answer p99 < 500 ms, big-screen p99 < 1 s. The reference printed beside each set
 same machine's round trip for a static file from the same server in the same run (the floor
 any answer stands on), so other sessions' load on the machine shows in both.
 Run: .venv/bin/python bench/participation_load.py [PARTICIPANTS] [FACTORS] [SETUPS]
+                                                 [--websocket] [--spread SECONDS]
 SETUPS is a comma list of 1,2,3 (default all). Redis and PostgreSQL are started here.
+PARTICIPANTS may be a comma list (250,500,1000: one burst size after the other).
+--websocket: every phone answers over its websocket (the live path that issue 15 measures:
+target ≥ 3,000 votes/s stored exactly once, vote-to-big-screen p99 < 1 s for 1,000 phones);
+--spread 30: the phones start evenly over 30 s instead of at the same moment.
 """
 
 import asyncio
@@ -61,7 +66,12 @@ class Result:
     reference_p50_ms: float = 0.0
     join_seconds: float = 0.0
     answer_seconds: float = 0.0
+    spread: float = 0.0
     problems: list[str] = field(default_factory=list)
+
+    @property
+    def votes_per_second(self) -> float:
+        return self.sent / self.answer_seconds if self.answer_seconds else 0.0
 
 
 def _cuts(values: list[float]) -> tuple[float, float]:
@@ -100,7 +110,8 @@ def prepare(factors: int) -> tuple[int, str, list[int], str]:
 
 
 async def load(port: int, workshop_id: int, code: str, factor_ids: list[int],
-               session_key: str, participants: int, result: Result) -> None:
+               session_key: str, participants: int, result: Result,
+               all_websocket: bool = False, spread: float = 0.0) -> None:
     import httpx
     import websockets
     from django.conf import settings
@@ -153,15 +164,20 @@ async def load(port: int, workshop_id: int, code: str, factor_ids: list[int],
         screen_task = asyncio.create_task(screen())
         await asyncio.sleep(0.5)
         sockets = []
-        for cookie in joined[::2]:
+        over_sockets, over_forms = (joined, []) if all_websocket else (joined[::2], joined[1::2])
+        for cookie in over_sockets:
             sockets.append(await websockets.connect(
                 f"{ws}/ws/verksted/delta/", origin=http, open_timeout=60,
                 additional_headers={"Cookie": f"{PARTICIPANT_COOKIE}={cookie}"}))
         acks: list[tuple[float, float]] = []
         go = asyncio.Event()
 
-        async def over_websocket(connection) -> None:
+        async def start(number: int, of: int) -> None:
             await go.wait()
+            await asyncio.sleep(spread * number / max(of, 1))
+
+        async def over_websocket(number: int, connection) -> None:
+            await start(number, len(sockets))
             for factor in factor_ids:
                 sent = time.perf_counter()
                 result.sent += 1
@@ -182,8 +198,8 @@ async def load(port: int, workshop_id: int, code: str, factor_ids: list[int],
                     result.errors += 1
                     result.problems.append(f"websocket: {reply}")
 
-        async def over_http(cookie: str) -> None:
-            await go.wait()
+        async def over_http(number: int, cookie: str) -> None:
+            await start(number, len(over_forms))
             for factor in factor_ids:
                 sent = time.perf_counter()
                 result.sent += 1
@@ -212,8 +228,8 @@ async def load(port: int, workshop_id: int, code: str, factor_ids: list[int],
                     result.errors += 1
                     result.problems.append(f"http {response.status_code}: {response.text[:80]}")
 
-        tasks = [asyncio.create_task(over_websocket(s)) for s in sockets]
-        tasks += [asyncio.create_task(over_http(c)) for c in joined[1::2]]
+        tasks = [asyncio.create_task(over_websocket(n, s)) for n, s in enumerate(sockets)]
+        tasks += [asyncio.create_task(over_http(n, c)) for n, c in enumerate(over_forms)]
         await asyncio.sleep(0.2)
         started = time.perf_counter()
         go.set()
@@ -254,7 +270,8 @@ def stop(server: subprocess.Popen) -> None:
 
 
 def run_setup(number: int, participants: int, factors: int, redis_url: str | None,
-              database_url: str | None) -> Result:
+              database_url: str | None, all_websocket: bool = False,
+              spread: float = 0.0) -> Result:
     """In this process: configure Django for the set-up, start the server, run the load."""
     label, _database, _redis, workers = SETUPS[number]
     home = tempfile.mkdtemp(prefix="livskraft-bench-")
@@ -275,12 +292,12 @@ def run_setup(number: int, participants: int, factors: int, redis_url: str | Non
 
     from livskraft.workshops.tools.priority import PriorityScore
 
-    result = Result(label, participants)
+    result = Result(label, participants, spread=spread)
     workshop_id, code, factor_ids, session_key = prepare(factors)
     server, port = serving.start(env, workers=workers)
     try:
         asyncio.run(load(port, workshop_id, code, factor_ids, session_key, participants,
-                         result))
+                         result, all_websocket, spread))
     finally:
         stop(server)
     rows = PriorityScore.objects.filter(factor__workshop_id=workshop_id)
@@ -294,20 +311,20 @@ def run_setup(number: int, participants: int, factors: int, redis_url: str | Non
 
 
 def child(number: int, participants: int, factors: int, redis_url: str | None,
-          database_url: str | None) -> Result:
-    command = [sys.executable, __file__, "--child", str(number), str(participants),
-               str(factors), redis_url or "-", database_url or "-"]
+          database_url: str | None, options: tuple[str, ...] = ()) -> Result:
+    command = [sys.executable, __file__, "-child-", str(number), str(participants),
+               str(factors), redis_url or "-", database_url or "-", *options]
     done = subprocess.run(command, capture_output=True, text=True, timeout=1800)
     if done.returncode != 0:
         raise SystemExit(f"oppsett {number} feilet:\n{done.stderr[-3000:]}")
     return Result(**json.loads(done.stdout.strip().splitlines()[-1]))
 
 
-def measure(number: int, participants: int, factors: int) -> Result:
+def measure(number: int, participants: int, factors: int, options: tuple[str, ...]) -> Result:
     _label, database, redis, _workers = SETUPS[number]
     with services.redis() if redis else _nothing() as redis_url, \
             services.postgres() if database == "postgres" else _nothing() as database_url:
-        return child(number, participants, factors, redis_url, database_url)
+        return child(number, participants, factors, redis_url, database_url, options)
 
 
 class _nothing:
@@ -319,16 +336,18 @@ class _nothing:
 
 
 def table(results: list[Result]) -> str:
-    head = ("oppsett", "sendt", "lagret", "dobbel", "feil", "sendt igjen", "svar p50",
-            "svar p99", "storskjerm p99", "referanse p50", "p99/ref")
+    head = ("oppsett", "telefoner", "spredt", "sendt", "lagret", "dobbel", "feil",
+            "sendt igjen", "stemmer/s", "svar p50", "svar p99", "storskjerm p99",
+            "referanse p50", "p99/ref")
     rows = [head]
     for r in results:
         screen = "–" if r.screen_p99_ms is None else f"{r.screen_p99_ms:.0f} ms"
         ratio = r.answer_p99_ms / r.reference_p50_ms if r.reference_p50_ms else float("nan")
-        rows.append((r.setup, str(r.sent), str(r.stored), str(r.duplicates), str(r.errors),
-                     str(r.retried), f"{r.answer_p50_ms:.0f} ms", f"{r.answer_p99_ms:.0f} ms",
-                     screen,
-                     f"{r.reference_p50_ms:.1f} ms", f"{ratio:.0f}×"))
+        rows.append((r.setup, str(r.participants), f"{r.spread:g} s", str(r.sent),
+                     str(r.stored), str(r.duplicates), str(r.errors), str(r.retried),
+                     f"{r.votes_per_second:.0f}", f"{r.answer_p50_ms:.0f} ms",
+                     f"{r.answer_p99_ms:.0f} ms", screen, f"{r.reference_p50_ms:.1f} ms",
+                     f"{ratio:.0f}×"))
     widths = [max(len(row[i]) for row in rows) for i in range(len(head))]
     return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(row, widths)) for row in rows)
 
@@ -336,26 +355,35 @@ def table(results: list[Result]) -> str:
 def main() -> None:
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (min(hard, max(soft, 16384)), hard))
-    if len(sys.argv) > 1 and sys.argv[1] == "--child":
-        number, participants, factors = map(int, sys.argv[2:5])
-        redis_url, database_url = (None if v == "-" else v for v in sys.argv[5:7])
-        result = run_setup(number, participants, factors, redis_url, database_url)
+    args = sys.argv[1:]
+    all_websocket = "--websocket" in args
+    spread = float(args[args.index("--spread") + 1]) if "--spread" in args else 0.0
+    options = ("--websocket",) * all_websocket + ("--spread", f"{spread:g}")
+    args = [a for i, a in enumerate(args) if not a.startswith("--")
+            and (i == 0 or args[i - 1] != "--spread")]
+    if args and args[0] == "-child-":
+        number, participants, factors = map(int, args[1:4])
+        redis_url, database_url = (None if v == "-" else v for v in args[4:6])
+        result = run_setup(number, participants, factors, redis_url, database_url,
+                           all_websocket, spread)
         print(json.dumps(asdict(result)))
         return
-    participants = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
-    factors = int(sys.argv[2]) if len(sys.argv) > 2 else 3
-    chosen = [int(n) for n in sys.argv[3].split(",")] if len(sys.argv) > 3 else list(SETUPS)
+    sizes = [int(n) for n in args[0].split(",")] if args else [1000]
+    factors = int(args[1]) if len(args) > 1 else 3
+    chosen = [int(n) for n in args[2].split(",")] if len(args) > 2 else list(SETUPS)
     results = []
     for number in chosen:
-        result = measure(number, participants, factors)
-        results.append(result)
-        print(f"{result.setup}: {participants} ble med på {result.join_seconds:.1f} s, "
-              f"{result.sent} svar sendt på {result.answer_seconds:.1f} s", flush=True)
-        for problem in sorted(set(result.problems))[:10]:
-            print(f"  merk: {problem}")
+        for participants in sizes:
+            result = measure(number, participants, factors, options)
+            results.append(result)
+            print(f"{result.setup}: {participants} ble med på {result.join_seconds:.1f} s, "
+                  f"{result.sent} svar sendt på {result.answer_seconds:.1f} s "
+                  f"({result.votes_per_second:.0f}/s)", flush=True)
+            for problem in sorted(set(result.problems))[:10]:
+                print(f"  merk: {problem}")
     print()
     print(table(results))
-    ok = all(r.stored == r.sent == participants * factors and r.duplicates == r.errors == 0
+    ok = all(r.stored == r.sent == r.participants * factors and r.duplicates == r.errors == 0
              for r in results)
     print("\nOK: hvert svar lagret nøyaktig én gang" if ok else "\nFEIL: svar tapt eller doble")
 

@@ -64,7 +64,8 @@ def serve(host: str, port: int, workers: int, load_if_empty: Path | None) -> Non
     # whole; the consumer answers smaller oversized frames with an error (consumers.py).
     uvicorn.run("livskraft.config.asgi:application", host=host, port=port, workers=workers,
                 http="httptools", loop="uvloop", log_level="warning",
-                ws_max_size=2**20)
+                ws_max_size=2**20,
+                timeout_graceful_shutdown=10)  # open websockets must not hold a restart
 
 
 @main.command("import-data", help="Importer en mappe med CSV/GeoJSON (formatet i shared/data). "

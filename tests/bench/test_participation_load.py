@@ -41,6 +41,16 @@ def test_two_workers_on_sqlite_keep_every_answer():
     check(load.child(2, PARTICIPANTS, FACTORS, REDIS, None))
 
 
+@pytest.mark.skipif(not REDIS, reason="ingen Redis-server: scripts/test.sh starter en")
+def test_three_hundred_websocket_votes_cross_redis_between_two_workers():
+    """100 phones × 3 factors, all over websockets, spread over 2 s: the big screen sits in
+    one worker, the phones in both, so every count it shows came through Redis."""
+    result = load.child(2, 100, FACTORS, REDIS, None, ("--websocket", "--spread", "2"))
+    assert (result.sent, result.stored, result.duplicates, result.errors) == (300, 300, 0, 0)
+    assert not result.problems, result.problems  # the screen reached 300
+    assert result.screen_p99_ms is not None  # and showed every vote
+
+
 @pytest.mark.skipif(not (REDIS and DATABASE.startswith("postgres")),
                     reason="bare på PostgreSQL-runden i scripts/test.sh (med Redis)")
 def test_two_workers_on_postgresql_keep_every_answer():

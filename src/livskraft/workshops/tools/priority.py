@@ -7,11 +7,12 @@ from zipfile import BadZipFile
 import pandas as pd
 from django import forms
 from django.contrib import messages
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import Avg, Count, F
 from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.urls import path
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -149,6 +150,81 @@ def record(participant: Participant, factor_id: int, importance: int, influence:
             setattr(score, field, value)
         score.save()
     live.announce(participant.workshop_id)
+
+
+def record_many(votes: list[tuple[Participant, int, int, int, int | None]]) -> list[str | None]:
+    """Many participants' scores (participant, factor, importance, influence, answered_at) in
+    one transaction, as `record` would store them one by one: per vote None when stored, or
+    the reason it was refused. The unique constraint stays the guarantee: when another
+    process inserted one of these scores meanwhile, the batch is stored vote by vote."""
+    outcomes: list[str | None] = [None] * len(votes)
+    factors = dict((factor_id, (workshop_id, locked)) for factor_id, workshop_id, locked in
+                   Factor.objects.filter(id__in={v[1] for v in votes})
+                   .values_list("id", "workshop_id", "workshop__locked"))
+    newest: dict[tuple[int, int], int] = {}  # (participant, factor) → index of the vote kept
+    for index, (participant, factor_id, importance, influence, answered_at) in enumerate(votes):
+        problem = _refusal(participant, factors.get(factor_id), importance, influence,
+                           answered_at)
+        if problem:
+            outcomes[index] = problem
+            continue
+        key = (participant.id, factor_id)
+        kept = newest.get(key)
+        if kept is None or not _older(answered_at, votes[kept][4]):
+            newest[key] = index
+    if not newest:
+        return outcomes
+    try:
+        with transaction.atomic():
+            _store(votes, newest)
+    except IntegrityError:  # a score inserted meanwhile by another process or a form post
+        for index in newest.values():
+            try:
+                record(*votes[index])
+            except ScoreRejected as error:
+                outcomes[index] = str(error)
+    return outcomes
+
+
+def _refusal(participant, factor, importance, influence, answered_at):
+    """Lazy texts: the batch is written in another thread; each phone reads its own language."""
+    if not (1 <= importance <= 5 and 1 <= influence <= 5):
+        return gettext_lazy("Velg en verdi fra 1 til 5.")
+    if answered_at is not None and not 0 <= answered_at < 2**53:
+        return gettext_lazy("Ugyldige verdier.")
+    if factor is None or factor[0] != participant.workshop_id:
+        return gettext_lazy("Ukjent faktor.")
+    if factor[1]:
+        return gettext_lazy("Runden er låst av prosesslederen.")
+    return None
+
+
+def _older(answered_at: int | None, than: int | None) -> bool:
+    return None not in (answered_at, than) and answered_at < than
+
+
+def _store(votes, newest: dict[tuple[int, int], int]) -> None:
+    existing = {(s.participant_id, s.factor_id): s for s in
+                PriorityScore.objects.select_for_update().filter(
+                    participant_id__in={p for p, _f in newest},
+                    factor_id__in={f for _p, f in newest})}
+    created, changed = [], []
+    for key, index in newest.items():
+        participant, factor_id, importance, influence, answered_at = votes[index]
+        score = existing.get(key)
+        if score is None:
+            created.append(PriorityScore(participant=participant, factor_id=factor_id,
+                                         importance=importance, influence=influence,
+                                         answered_at=answered_at))
+        elif not _older(answered_at, score.answered_at):
+            score.importance, score.influence = importance, influence
+            score.answered_at, score.updated_at = answered_at, timezone.now()
+            changed.append(score)
+    PriorityScore.objects.bulk_create(created)
+    PriorityScore.objects.bulk_update(changed, ["importance", "influence", "answered_at",
+                                                "updated_at"])
+    for workshop_id in {votes[index][0].workshop_id for index in newest.values()}:
+        live.announce(workshop_id)
 
 
 def add_factor(workshop: Workshop, text: str, by_participant: bool = False) -> None:
@@ -316,25 +392,46 @@ class ScoreForm(forms.Form):
     at = forms.IntegerField(required=False, min_value=0, max_value=2**53 - 1)  # phone's ms
 
 
-def submit_score(participant: Participant, data) -> dict:
-    """Validate, limit and record one answer; the reply both transports send back:
-    {"saved": factor} or {"error": code, "message": ..., "fields": {field: [messages]}}."""
+def check_score(participant: Participant, data) -> tuple[tuple | None, dict | None]:
+    """Validate and limit one answer: (the vote for `record`/`record_many`, None), or
+    (None, the error reply)."""
     form = ScoreForm(data)
     if not form.is_valid():
-        return {"error": "invalid", "factor": data.get("factor"),
-                "message": _("Svaret ble ikke lagret: sjekk verdiene."),
-                "fields": {name: [str(m) for m in errors] for name, errors in
-                           form.errors.items()}}
+        return None, {"error": "invalid", "factor": data.get("factor"),
+                      "message": _("Svaret ble ikke lagret: sjekk verdiene."),
+                      "fields": {name: [str(m) for m in errors] for name, errors in
+                                 form.errors.items()}}
     factor = form.cleaned_data["factor"]
     if not answer_allowed(participant):
-        return {"error": "too_many", "factor": factor,
-                "message": _("For mange svar på kort tid. Vent litt.")}
+        return None, {"error": "too_many", "factor": factor,
+                      "message": _("For mange svar på kort tid. Vent litt.")}
+    return (participant, factor, form.cleaned_data["importance"],
+            form.cleaned_data["influence"], form.cleaned_data["at"]), None
+
+
+BUSY = gettext_lazy("Det er mange som sender akkurat nå, så svaret ble ikke lagret. "
+                    "Prøv igjen om et par sekunder.")
+
+
+def score_reply(vote: tuple, refused) -> dict:
+    """The reply both transports send back: {"saved": factor} or
+    {"error": code, "message": ..., "fields": {field: [messages]}}."""
+    if refused is None:
+        return {"saved": vote[1]}
+    return {"error": "busy" if refused is BUSY else "rejected", "factor": vote[1],
+            "message": str(refused)}
+
+
+def submit_score(participant: Participant, data) -> dict:
+    """Validate, limit and record one answer (the HTTP form's path)."""
+    vote, refusal = check_score(participant, data)
+    if refusal is not None:
+        return refusal
     try:
-        record(participant, factor, form.cleaned_data["importance"],
-               form.cleaned_data["influence"], form.cleaned_data["at"])
+        record(*vote)
     except Rejected as error:
-        return {"error": "rejected", "factor": factor, "message": str(error)}
-    return {"saved": factor}
+        return score_reply(vote, str(error))
+    return score_reply(vote, None)
 
 
 @participant_post

@@ -1,0 +1,104 @@
+"""Priority scores written in batches: one transaction per batch, the same rules as one by
+one, the unique constraint as the guarantee, and many phones at once through the websocket."""
+
+import pytest
+from asgiref.sync import async_to_sync
+from django.db import IntegrityError
+
+from livskraft.workshops.models import Participant, Workshop
+from livskraft.workshops.tools import priority
+from livskraft.workshops.tools.priority import Factor, PriorityScore, record_many
+
+from .test_live import participant_socket
+
+
+@pytest.fixture
+def hall(db):
+    workshop = Workshop.objects.create(title="Batch", results_hidden=False)
+    factors = [Factor.objects.create(workshop=workshop, text=t, position=i)
+               for i, t in enumerate(["Bredbånd", "Barnehage"])]
+    people = [Participant.objects.create(workshop=workshop) for _ in range(3)]
+    return workshop, factors, people
+
+
+def test_a_batch_keeps_the_newest_answer_and_refuses_what_one_vote_would(hall):
+    workshop, (broadband, kindergarten), (ann, bo, cai) = hall
+    other = Factor.objects.create(workshop=Workshop.objects.create(title="Annen"), text="X")
+    PriorityScore.objects.create(participant=cai, factor=broadband, importance=1, influence=1,
+                                 answered_at=900)
+    outcomes = record_many([
+        (ann, broadband.id, 4, 2, 200),
+        (ann, broadband.id, 5, 5, 100),  # arrives later, answered earlier: not kept
+        (bo, broadband.id, 6, 1, None),  # out of range
+        (bo, other.id, 3, 3, None),  # another workshop's factor
+        (bo, kindergarten.id, 3, 1, None),
+        (cai, broadband.id, 2, 2, 800),  # older than the stored answer at 900
+    ])
+    assert outcomes == [None, None, "Velg en verdi fra 1 til 5.", "Ukjent faktor.", None, None]
+    stored = {(s.participant_id, s.factor_id): (s.importance, s.influence)
+              for s in PriorityScore.objects.all()}
+    assert stored == {(ann.id, broadband.id): (4, 2), (bo.id, kindergarten.id): (3, 1),
+                      (cai.id, broadband.id): (1, 1)}
+
+
+def test_a_locked_round_refuses_the_whole_batch(hall):
+    workshop, (broadband, _), (ann, bo, _) = hall
+    Workshop.objects.filter(id=workshop.id).update(locked=True)
+    assert record_many([(ann, broadband.id, 3, 3, None), (bo, broadband.id, 2, 2, None)]) \
+        == ["Runden er låst av prosesslederen."] * 2
+    assert not PriorityScore.objects.exists()
+
+
+def test_a_score_inserted_meanwhile_falls_back_to_one_by_one(hall, monkeypatch):
+    """Another process stored Ann's score between our read and our insert: the unique
+    constraint refuses the batch, and each vote is then stored on its own, once."""
+    _, (broadband, kindergarten), (ann, bo, _) = hall
+    real = PriorityScore.objects.bulk_create
+
+    def racing(objs, *args, **kwargs):
+        PriorityScore.objects.create(participant=ann, factor=broadband, importance=1,
+                                     influence=1, answered_at=10)
+        monkeypatch.setattr(PriorityScore.objects, "bulk_create", real)
+        raise IntegrityError("UNIQUE constraint failed")
+
+    monkeypatch.setattr(PriorityScore.objects, "bulk_create", racing)
+    assert record_many([(ann, broadband.id, 5, 4, 20), (bo, kindergarten.id, 2, 3, None)]) \
+        == [None, None]
+    assert PriorityScore.objects.count() == 2
+    assert PriorityScore.objects.get(participant=ann).importance == 5  # 20 is newer than 10
+
+
+@pytest.mark.django_db(transaction=True)
+def test_forty_phones_at_once_are_written_in_few_batches(monkeypatch):
+    workshop = Workshop.objects.create(title="Sal", results_hidden=False)
+    factors = [Factor.objects.create(workshop=workshop, text=f"F{i}", position=i)
+               for i in range(2)]
+    people = [Participant.objects.create(workshop=workshop) for _ in range(40)]
+    calls = []
+    real = priority.record_many
+
+    def counted(votes):
+        calls.append(len(votes))
+        return real(votes)
+
+    monkeypatch.setattr(priority, "record_many", counted)
+
+    async def hall_votes():
+        phones = [participant_socket(p) for p in people]
+        for phone in phones:
+            assert (await phone.connect())[0]
+            await phone.receive_json_from(timeout=5)
+        for phone in phones:
+            for factor in factors:
+                await phone.send_json_to({"factor": factor.id, "importance": 4,
+                                          "influence": 2})
+        replies = [await phone.receive_json_from(timeout=10) for phone in phones
+                   for _ in factors]
+        for phone in phones:
+            await phone.disconnect()
+        return replies
+
+    replies = async_to_sync(hall_votes)()
+    assert sorted(r["saved"] for r in replies) == sorted([f.id for f in factors] * 40)
+    assert PriorityScore.objects.count() == 80  # 40 phones × 2 factors, once each
+    assert sum(calls) == 80 and len(calls) < 80 / 4  # batches, not one write per vote
