@@ -53,3 +53,12 @@ def test_population_change_table_covers_all_357_kommuner(imported_shared_data):
     assert len(table) == 357
     oslo = table.set_index("kommunenr").loc["0301"]
     assert oslo.endring == oslo.folketall_2026 - oslo.folketall_2016
+
+
+def test_every_test_that_reads_the_data_carries_the_marker(request):
+    """tests/conftest.py marks each test whose fixtures reach `shared_data`, so that
+    `-m "not shared_data"` leaves out all of them and a missing folder skips them."""
+    users = [item for item in request.session.items
+             if "shared_data" in getattr(item, "fixturenames", ())]
+    assert all(item.get_closest_marker("shared_data") for item in users)
+    assert request.node.get_closest_marker("shared_data")  # this module's own mark
