@@ -34,6 +34,17 @@ def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture
+def fresh_limits(settings):
+    """Rate-limit counters live in the cache, which outlives a test: start and end empty."""
+    from django.core.cache import cache
+
+    settings.ALLOWED_HOSTS = ["testserver"]
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture(scope="session")
 def shared_data() -> Path:
     if not (SHARED_DATA / "README.md").exists():

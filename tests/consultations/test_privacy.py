@@ -5,7 +5,6 @@ import io
 import logging
 
 import pytest
-from django.core.cache import cache
 from django.db import OperationalError
 from django.utils import timezone
 
@@ -18,12 +17,7 @@ LANGUAGES = {"nb": "Prøv igjen om et par sekunder", "nn": "Prøv igjen om eit p
              "en": "Try again in a couple of seconds"}
 
 
-@pytest.fixture(autouse=True)
-def fresh_limits(settings):
-    settings.ALLOWED_HOSTS = ["testserver"]
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = pytest.mark.usefixtures("fresh_limits")
 
 
 @pytest.fixture

@@ -2,20 +2,11 @@
 
 import pytest
 from django.contrib.auth.models import User
-from django.core.cache import cache
 
 from livskraft.web.log_privacy import redact
 from tests.consultations.conftest import make_consultation
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def fresh_limits(settings):
-    settings.ALLOWED_HOSTS = ["testserver"]
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_limits")]
 
 
 def test_redaction_of_tokens_codes_and_addresses_keeps_the_rest():

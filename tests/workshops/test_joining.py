@@ -14,12 +14,7 @@ from livskraft.workshops.tools.priority import PriorityScore
 
 from .conftest import joined
 
-
-@pytest.fixture(autouse=True)
-def fresh_limits():
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = pytest.mark.usefixtures("fresh_limits")
 
 
 def test_opening_the_link_makes_no_participant_but_bli_med_does(workshop):
