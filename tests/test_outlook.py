@@ -151,8 +151,8 @@ def test_kommune_page_shows_attractiveness_and_projection(client, outlook_data):
 
 def test_kart_2_3_shows_ssbs_edition_beside_ours(client, outlook_data):
     found = {e.key: e for e in projection_maps.editions()}
-    assert list(found) == ["ssb", "livskraft"]
-    ssb = found["ssb"].table.set_index("code").loc["9911"]
+    assert list(found) == ["ssb2022", "livskraft"]  # the file's edition is its first year
+    ssb = found["ssb2022"].table.set_index("code").loc["9911"]
     # MMMM 2040 = round(3400·1.01^19) = 4108, MMM0 = round(3400·1.005^19) = 3738,
     # base = MMMM in the file's first year (2022) = round(3400·1.01) = 3434
     assert (ssb["main"], ssb.without, ssb.base) == (4108, 3738, 3434)
@@ -161,7 +161,7 @@ def test_kart_2_3_shows_ssbs_edition_beside_ours(client, outlook_data):
     assert not found["livskraft"].estimated  # 06913 is loaded in the synthetic region
     assert len(found["livskraft"].table) == 6
     page = client.get("/nasjonalt/?start=2016&end=2021").content.decode()
-    assert "SSBs framskriving (MMMM − MMM0), basisår 2022" in page
+    assert "SSBs framskriving 2022 (MMMM − MMM0), basisår 2022" in page
     assert "Livskrafts framskriving" in page and "SSBs MMM0 er ikke lastet inn" not in page
 
 

@@ -126,7 +126,13 @@ def test_sync_stores_jobs_by_industry_and_national_rates():
 
 
 def test_sync_stores_ssbs_own_projection_for_current_kommuner():
+    older = OfficialProjection.objects.create(edition=2020, vintage=2020, year=2024, code="9901",
+                                              alternative="MMMM", persons=9000)
     sync_all(2020, fetcher=fetcher_for(FakeSsb()))
+    assert OfficialProjection.objects.get(edition=2020) == older  # another edition is kept
+    older.delete()
+    # the edition is the table's first year (the fake table's Tid: 2023, 2024)
+    assert set(OfficialProjection.objects.values_list("edition", flat=True)) == {2023}
     stored = {(p.code, p.alternative, p.year): p.persons
               for p in OfficialProjection.objects.all()}
     assert stored[("9901", "MMMM", 2024)] == 10 * 1000 + 10  # the both-sexes total only

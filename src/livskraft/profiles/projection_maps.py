@@ -1,7 +1,7 @@
 """Kart 2/3 of the book: what net immigration adds to the population in 2040, per kommune,
 as a per cent of the base population, for each projection edition that has a main and a
-zero-net-immigration alternative: SSB's (MMMM − MMM0, when both are loaded) and ours
-(main − zero net immigration)."""
+zero-net-immigration alternative: SSB's two newest editions with both MMMM and MMM0, side
+by side as in the book, and ours (main − zero net immigration)."""
 
 from dataclasses import dataclass
 
@@ -19,6 +19,7 @@ from . import choropleth, projection_tables
 from .reports import names
 
 YEAR = 2040
+SSB_EDITIONS = 2  # the newest SSB editions shown side by side, as the book's two maps
 COLOURS = ["#762a83", "#f1eef6", "#d0d1e6", "#a6bddb", "#74a9cf", "#2b8cbe", "#045a8d"]
 CLASS_LABELS = [gettext_lazy("under 0 %"), "0–5 %", "5–10 %", "10–15 %", "15–20 %", "20–25 %",
                 gettext_lazy("25 % og mer")]
@@ -41,15 +42,15 @@ def editions(borders: int | None = None) -> list[Edition]:
     """Every edition that can be shown; empty when none can (see `missing`)."""
     found = []
     official = frames.official_projection(borders)
-    alternatives = set(official.alternative)
-    if {"MMMM", "MMM0"} <= alternatives:
-        base_year = int(official[official.alternative == "MMMM"].year.min())
-        rows = official.rename(columns={"alternative": "alt"})
-        base = rows[(rows.alt == "MMMM") & (rows.year == base_year)][["code", "persons"]]
-        table = immigration_projection.effect(rows[rows.alt == "MMMM"], rows[rows.alt == "MMM0"],
-                                              base, YEAR)
-        found.append(Edition("ssb", _("SSBs framskriving (MMMM − MMM0), basisår %(year)s")
-                             % {"year": base_year}, base_year, table, False))
+    for edition in projection_tables.ssb_editions(official, {"MMMM", "MMM0"})[:SSB_EDITIONS]:
+        rows = official[official.edition == edition]
+        main, without = rows[rows.alternative == "MMMM"], rows[rows.alternative == "MMM0"]
+        base_year = int(main.year.min())  # the base year, or the edition's first projected year
+        base = main[main.year == base_year][["code", "persons"]]
+        table = immigration_projection.effect(main, without, base, YEAR)
+        found.append(Edition(f"ssb{edition}", _(
+            "SSBs framskriving %(edition)s (MMMM − MMM0), basisår %(year)s")
+            % {"edition": edition, "year": base_year}, base_year, table, False))
     try:
         data = projection_tables.inputs(borders)
     except MissingDataError:
@@ -87,14 +88,19 @@ def download_table(borders: int | None = None) -> pd.DataFrame:
         t = edition.table
         parts.append(pd.DataFrame({
             "utgave": edition.key, "basisaar": edition.base_year, "kommunenr": t.code,
-            "kommune": t.code.map(labels), "folketall_basisaar": t.base.round(),
-            f"hovedalternativ_{YEAR}": t["main"].round(),
-            f"uten_nettoinnvandring_{YEAR}": t.without.round(),
-            "forskjell": t.difference.round(), "andel_av_basisfolketall_pst": t.share_pct.round(1),
+            "kommune": t.code.map(labels), "folketall_basisaar": _persons(t.base),
+            f"hovedalternativ_{YEAR}": _persons(t["main"]),
+            f"uten_nettoinnvandring_{YEAR}": _persons(t.without),
+            "forskjell": _persons(t["main"]) - _persons(t.without),
+            "andel_av_basisfolketall_pst": t.share_pct.round(1),
             "klasse": t.class_index.map(lambda k: str(CLASS_LABELS[k])),
             "anslag": int(edition.estimated),
         }))
     return pd.concat(parts, ignore_index=True)
+
+
+def _persons(values: pd.Series) -> pd.Series:
+    return values.round().astype("int64")
 
 
 def section(borders: int) -> dict:

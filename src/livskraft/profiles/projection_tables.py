@@ -104,10 +104,23 @@ def totals(data: Inputs, scenario: str, years: int) -> pd.DataFrame:
                          "persons": path.ravel()})
 
 
+def ssb_editions(official: pd.DataFrame, alternatives: set[str]) -> list[int]:
+    """SSB's stored editions that have all of `alternatives`, newest first."""
+    found = official.groupby("edition").alternative.agg(set)
+    return sorted((int(e) for e, alts in found.items() if alternatives <= alts), reverse=True)
+
+
+def newest_ssb_edition(borders: int | None = None) -> pd.DataFrame:
+    """The rows of the newest stored SSB edition with a main alternative (MMMM)."""
+    official = frames.official_projection(borders)
+    chosen = ssb_editions(official, {"MMMM"})
+    return official[official.edition == chosen[0]] if chosen else official.iloc[:0]
+
+
 def ssb_comparison(code: str, borders: int | None = None) -> pd.DataFrame:
     """Ours from SSB's base year (the newest 1 January with population by age up to SSB's
-    first year) beside SSB's MMMM after 10, 20 and 26 years."""
-    official = frames.official_projection(borders)
+    first year) beside the MMMM of SSB's newest edition after 10, 20 and 26 years."""
+    official = newest_ssb_edition(borders)
     official = official[official.alternative == "MMMM"]
     if official.empty:
         raise MissingDataError(_(
@@ -158,7 +171,7 @@ def kommune_table(code: str, years: int = 30, borders: int | None = None,
                 "alder_20_66": round(float(people[:, 20:67].sum())),
                 "alder_67_pluss": round(float(people[:, 67:].sum())),
             })
-    official = frames.official_projection(borders)
+    official = newest_ssb_edition(borders)
     official = official[(official.code == code) & official.year.between(data.base_year,
                                                                           data.base_year + years)]
     for row in official.itertuples():

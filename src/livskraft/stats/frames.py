@@ -38,21 +38,23 @@ def default_borders() -> int:
     return newest
 
 
-def _one_vintage_per_year(frame: pd.DataFrame, target: int) -> pd.DataFrame:
-    """Keep, per year, the rows of the best source: already on the target borders, else
-    on that year's own borders, else the newest vintage."""
-    choices = frame[["year", "vintage"]].drop_duplicates()
+def _one_vintage_per_year(frame: pd.DataFrame, target: int,
+                          edition: str | None = None) -> pd.DataFrame:
+    """Keep, per year (and edition), the rows of the best source: already on the target
+    borders, else on that year's own borders, else the newest vintage."""
+    by = ["year", *([edition] if edition else [])]
+    choices = frame[[*by, "vintage"]].drop_duplicates()
     rank = choices.vintage.where(choices.vintage != target, 10_000)
     rank = rank.where(~((choices.vintage == choices.year) & (choices.vintage != target)), 5_000)
-    best = choices.assign(rank=rank).sort_values("rank").groupby("year").tail(1)
-    return frame.merge(best[["year", "vintage"]], on=["year", "vintage"])
+    best = choices.assign(rank=rank).sort_values("rank").groupby(by).tail(1)
+    return frame.merge(best[[*by, "vintage"]], on=[*by, "vintage"])
 
 
 def _on_borders(frame: pd.DataFrame, values: list[str], target: int,
-                keys: tuple[str, ...] = ()) -> pd.DataFrame:
+                keys: tuple[str, ...] = (), edition: str | None = None) -> pd.DataFrame:
     if frame.empty:
         return frame.assign(estimated=False)[["year", "code", *keys, *values, "estimated"]]
-    frame = _one_vintage_per_year(frame, target)
+    frame = _one_vintage_per_year(frame, target, edition)
     reference = (
         PopulationTotal.objects.filter(vintage=target, year=target).values_list("code", "persons")
     )
@@ -78,7 +80,8 @@ def employment(target: int | None = None) -> pd.DataFrame:
 
 
 def official_projection(target: int | None = None) -> pd.DataFrame:
-    """SSB's projection: `year, code, alternative, persons, estimated` (cached, read-only)."""
+    """SSB's projections: `year, code, edition, alternative, persons, estimated` (cached,
+    read-only); `edition` is the year SSB names the edition by."""
     return national("official_projection", target)
 
 
@@ -101,7 +104,7 @@ def _national(key: str, target: int, version: tuple) -> pd.DataFrame:
     rows = pd.DataFrame(list(model.objects.values(*fields)), columns=fields)
     if dataset.prepare is not None:
         rows = dataset.prepare(rows)
-    return _on_borders(rows, list(dataset.values), target, dataset.keys)
+    return _on_borders(rows, list(dataset.values), target, dataset.keys, dataset.edition)
 
 
 def national_rates(year: int | None = None) -> tuple[int, dict[str, pd.DataFrame]]:

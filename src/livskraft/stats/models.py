@@ -111,8 +111,10 @@ class DemographicRate(models.Model):
 
 
 class OfficialProjection(models.Model):
-    """SSB's own projected population on 1 January per kommune and alternative (e.g. MMMM)."""
+    """SSB's own projected population on 1 January per kommune and alternative (e.g. MMMM),
+    per edition (SSB names an edition by its year, which is also its base year)."""
 
+    edition = models.PositiveSmallIntegerField()
     vintage = models.PositiveSmallIntegerField()
     year = models.PositiveSmallIntegerField()
     code = models.CharField(max_length=4)
@@ -121,8 +123,8 @@ class OfficialProjection(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["vintage", "year", "code", "alternative"],
-                                    name="unique_official_projection")
+            models.UniqueConstraint(fields=["edition", "vintage", "year", "code", "alternative"],
+                                    name="unique_official_projection_edition")
         ]
 
 

@@ -30,6 +30,7 @@ class Dataset:
     replace_by: tuple[str, ...]  # stored rows sharing these values are replaced together
     values: tuple[str, ...] = ()  # columns summed when shown on other borders (stats.frames)
     keys: tuple[str, ...] = ()  # further columns identifying a row on other borders
+    edition: str | None = None  # a key naming separate publications, each on its own borders
     stored_fields: tuple[str, ...] = ()  # fields frames reads (default vintage, year, code, …)
     prepare: Callable[[pd.DataFrame], pd.DataFrame] | None = None  # stored rows → frame
 
