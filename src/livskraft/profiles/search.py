@@ -113,12 +113,23 @@ def _index(version: tuple) -> list[Entry]:
             if today[target][0] != name:  # "Bø" and "Bø i Telemark" find Midt-Telemark
                 candidate = Candidate(target, *today[target], former=label,
                                       former_vintage=vintage)
-                entries += [Entry(fold(name), candidate),
-                            Entry(fold(f"{name} i {today[target][1]}"), candidate)]
+                entries += [Entry(key, candidate) for key in _name_keys(name, today[target][1])]
             if code != target:
                 entries.append(Entry(code, Candidate(target, *today[target], former=label,
                                                      former_vintage=vintage)))
     return entries
+
+
+def _name_keys(name: str, county: str) -> set[str]:
+    """A former name as typed: SSB writes "Bø (Telemark)"; people write "Bø", "Bø i
+    Telemark" or the whole label."""
+    base, qualifier = name, ""
+    if name.endswith(")") and " (" in name:
+        base, qualifier = name[:-1].split(" (", 1)
+    keys = {fold(name), fold(base), fold(f"{base} i {county}")}
+    if qualifier:
+        keys.add(fold(f"{base} i {qualifier}"))
+    return keys
 
 
 def _successors() -> dict[tuple[str, int], list[str]]:
