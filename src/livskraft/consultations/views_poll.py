@@ -34,7 +34,9 @@ EMBED_SALT = "livskraft.poll.embed"
 
 
 def _poll(slug: str) -> Poll:
-    return get_object_or_404(Poll, slug=slug, published=True)
+    """A published poll; a consultation's poll exists only while the consultation is published."""
+    return get_object_or_404(Poll.objects.exclude(consultation__published=False),
+                             slug=slug, published=True)
 
 
 def _context(request, poll: Poll, voter: str, embed: bool = False) -> dict:
