@@ -70,6 +70,21 @@ def test_the_books_fifteen_kommuner_as_a_ready_set(client, imported_shared_data)
     assert "summen av deres attraktivitet for bosetting og næringsliv" in section
 
 
+def test_the_books_fifteen_kommuner_on_2018_borders(client, imported_shared_data):
+    """On 2018 borders the fifteen are themselves: Frøya and Hitra with their 2018 codes
+    (5014, 5013), Vikna (5050) and Sandøy (1546) not yet merged."""
+    page = client.get("/kommune/5014/?sett=suksessrike_2012&attr_fra=2017&attr_til=2018"
+                      "&borders=2018")
+    text = page.content.decode()
+    section = text[text.index('id="attractiveness-heading"'):text.index('id="projection-heading"')]
+    table = section[section.index("<tbody>"):section.index("</tbody>")]
+    assert table.count("<tr") == 15
+    for name in ("Frøya", "Flå", "Austevoll", "Hemsedal", "Evje og Hornnes", "Hitra", "Lyngdal",
+                 "Bykle", "Sirdal", "Vikna", "Gol", "Sandøy", "Seljord", "Træna", "Meløy"):
+        assert f">{name}<" in table
+    assert "→" not in section  # no kommune stands for another
+
+
 def test_a_bad_attractiveness_period_is_explained_not_a_500(client, imported_shared_data):
     page = client.get("/kommune/5014/?attr_fra=2010&attr_til=2022")
     assert page.status_code == 200

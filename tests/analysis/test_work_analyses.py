@@ -36,6 +36,29 @@ def test_the_books_fifteen_kommuner_on_newer_borders():
     assert len(attractiveness_sets.SUCCESSFUL_2012) == 15
 
 
+def test_the_books_fifteen_kommuner_on_2018_borders():
+    """As in KLASS 131: Frøya 1620 became 5014 and Vikna 1750 5050 (beside Nærøy 1751 →
+    5051) in 2018, both of which reach the pivot 5060 Nærøysund; Sandøy 1546 and Flå 0615
+    kept their codes until 2020."""
+    crosswalk = pd.DataFrame([
+        ("1620", 1964, 2017, "5014", 1.0), ("5014", 2018, 2026, "5014", 1.0),
+        ("1750", 1940, 2017, "5060", 1.0), ("1751", 1940, 2017, "5060", 1.0),
+        ("5050", 2018, 2019, "5060", 1.0), ("5051", 2018, 2019, "5060", 1.0),
+        ("5060", 2020, 2026, "5060", 1.0),
+        ("1546", 1940, 2019, "1508", 0.5), ("1546", 1940, 2019, "1580", 0.5),
+        ("1504", 1940, 2019, "1508", 1.0), ("1534", 1940, 2019, "1580", 1.0),
+        ("0615", 1940, 2019, "3320", 1.0), ("3320", 2024, 2026, "3320", 1.0),
+    ], columns=["from_code", "from_year", "to_year", "pivot_code", "weight"]).assign(
+        pivot_vintage=2024)
+    names = {"5014": "Frøya", "5050": "Vikna", "5051": "Nærøy", "1546": "Sandøy",
+             "1504": "Ålesund", "1534": "Haram", "0615": "Flå"}
+    on = attractiveness_sets.codes_on("suksessrike_2012", crosswalk, 2018, names)
+    assert on == {"5014": ["Frøya"], "5050": ["Vikna"], "1546": ["Sandøy"], "0615": ["Flå"]}
+    # on the pivot borders as before: the pivot kommune of the largest weight
+    assert attractiveness_sets.codes_on("suksessrike_2012", crosswalk, 2024) == {
+        "5014": ["Frøya"], "5060": ["Vikna"], "1508": ["Sandøy"], "3320": ["Flå"]}
+
+
 def test_rank_counts_strictly_higher_values():
     values = pd.Series({"9901": 3.0, "9902": 5.0, "9903": 5.0, "9904": None})
     assert attractiveness_sets.rank(values, "9901") == 3

@@ -72,7 +72,7 @@ def attractiveness_section(code: str, name: str, request_data, borders: int) -> 
     own = row.iloc[0]
     klass = Centrality.objects.filter(code=code).values_list("centrality_class", flat=True).first()
     in_class = table if klass is None else table[table.sentralitetsklasse == klass]
-    points, set_note = _set_members(chosen, table, in_class, code, request_data)
+    points, set_note = _set_members(chosen, table, in_class, code, request_data, borders)
     chart = charts.quadrant(
         list(zip(points.kommune, points.naeringsattraktivitet_pst,
                  points.bostedsattraktivitet_pst)),
@@ -111,15 +111,16 @@ def _attractiveness_period(data, years: tuple[int, ...]) -> tuple[int, int, str]
     return start, end, ""
 
 
-def _set_members(chosen, table, in_class, code, data):
+def _set_members(chosen, table, in_class, code, data, borders: int):
     """The rows of the chosen set (the kommune itself always included) and a note."""
     note = ""
     if chosen == "alle":
         members = table
     elif chosen == "suksessrike_2012":
-        on = attractiveness_sets.codes_on("suksessrike_2012", frames.crosswalk())
-        members = table[table.kommunenr.isin(on)]
         current = table.set_index("kommunenr").kommune
+        on = attractiveness_sets.codes_on("suksessrike_2012", frames.crosswalk(), borders,
+                                          current.to_dict())
+        members = table[table.kommunenr.isin(on)]
         changed = [f"{' og '.join(n)} → {current[c]}" for c, n in on.items()
                    if c in current.index and n != [current[c]]]
         if changed:
