@@ -11,12 +11,6 @@ PERIOD = "start=2016&end=2026&borders=2024"
 TABLE = "Folketall som indeks (1.1.2016 = 100)"
 
 
-@pytest.fixture
-def client(client, settings):
-    settings.ALLOWED_HOSTS = ["testserver"]
-    return client
-
-
 def test_neighbours_come_from_the_outlines(imported_shared_data):
     from livskraft.profiles.comparisons import neighbours
 

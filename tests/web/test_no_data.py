@@ -33,12 +33,6 @@ def _path(route: str) -> str:
 
 
 @pytest.fixture
-def client(client, settings):
-    settings.ALLOWED_HOSTS = ["testserver"]
-    return client
-
-
-@pytest.fixture
 def staff_client(django_user_model):
     user = django_user_model.objects.create_user("stab", password="x", is_staff=True)
     staff = Client()

@@ -5,12 +5,6 @@ import pytest
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def client(client, settings):
-    settings.ALLOWED_HOSTS = ["testserver"]
-    return client
-
-
 def _names(client, query):
     return [(c["name"], c["former"]) for c in
             client.get("/finn/forslag/", {"q": query}).json()["candidates"]]
