@@ -1,8 +1,11 @@
 """The whole høring as people use it: respondents on their phones (bokmål and nynorsk), the
 committee at a desk, and the "Er du enig?" poll with JavaScript turned off."""
 
+import contextlib
+import http.server
 import io
 import json
+import threading
 from pathlib import Path
 
 import openpyxl
@@ -202,6 +205,30 @@ def test_the_committee_desk_in_nynorsk(browser, consultation_server):
     desk.context.close()
 
 
+@contextlib.contextmanager
+def another_site(html: str):
+    """A page served from localhost on its own port, as another site embedding the poll (a
+    real local server: Chromium refuses to let a page it did not load from the local network
+    frame a local address)."""
+    class Page(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.end_headers()
+            self.wfile.write(html.encode())
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Page)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://localhost:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 def test_er_du_enig_on_a_phone_without_javascript(browser, consultation_server):
     page = phone(browser, javascript=False)
     page.goto(f"{consultation_server}/enig/distriktspolitikk/")
@@ -214,20 +241,24 @@ def test_er_du_enig_on_a_phone_without_javascript(browser, consultation_server):
     page.get_by_role("link", name="Halvere fergetakstene.", exact=False).click()
     page.get_by_role("button", name="Uenig", exact=True).click()
     assert "Vi kan ikke være enige om alt!" in page.content()
+    consent = page.get_by_label("Ja, jeg vil ha nyhetsbrev fra Arbeiderpartiet", exact=False)
+    assert not consent.is_checked() and consent.get_attribute("required") is not None
     page.get_by_label("E-post", exact=True).fill("kari@example.org")
-    page.get_by_role("button", name="Meld meg på").click()
-    assert "Kryss av for at du vil ha nyhetsbrev" in page.content()
-    page.get_by_label("E-post", exact=True).fill("kari@example.org")
-    page.get_by_label("Ja, jeg vil ha nyhetsbrev fra Arbeiderpartiet", exact=False).check()
+    page.get_by_role("button", name="Meld meg på").click()  # the browser asks for the box
+    assert "du må bekrefte påmeldingen" not in page.content()
+    consent.check()
     page.get_by_role("button", name="Meld meg på").click()
     assert "du må bekrefte påmeldingen" in page.content()
     page.goto(f"{consultation_server}/enig/distriktspolitikk/resultater/")
     assert "Sikre en sterk og forutsigbar kommuneøkonomi." in page.content()
     frame = phone(browser, javascript=False)
-    frame.set_content(f'<iframe src="{consultation_server}/enig/distriktspolitikk/innebygd/" '
-                      'title="Er du enig?" width="360" height="600"></iframe>')
-    inner = frame.frame_locator("iframe")
-    inner.locator("ol.statements > li").nth(2).get_by_role("button", name="Enig", exact=True).click()
-    assert "Takk for din tilbakemelding!" in inner.locator("body").inner_text()
+    with another_site(f'<!doctype html><title>Nettsted</title><iframe title="Er du enig?" '
+                      f'src="{consultation_server}/enig/distriktspolitikk/innebygd/" '
+                      'width="360" height="600"></iframe>') as elsewhere:
+        frame.goto(elsewhere)  # localhost: another origin and site than the poll's 127.0.0.1
+        inner = frame.frame_locator("iframe")
+        inner.locator("ol.statements > li").nth(2).get_by_role("button", name="Enig",
+                                                               exact=True).click()
+        assert "Takk for din tilbakemelding!" in inner.locator("body").inner_text()
     for p in (page, frame):
         p.context.close()
