@@ -209,3 +209,75 @@ def test_step_three_adds_our_projection_where_ages_are_loaded(outlook_data, work
     assert projection[0] == {"label": "Hovedalternativ (flytting som snittet siste fem år)",
                              "year": int(main.aar), "persons": int(main.folketall)}
     assert projection[1]["label"] == "Null nettoinnvandring"
+
+
+def _step_three_in(workshop, code: str) -> None:
+    cache.clear()
+    Workshop.objects.filter(id=workshop.id).update(municipality_code=code, active_tool="tensteps")
+    workshop.refresh_from_db()
+    ten_steps.set_focus(workshop, 3)
+
+
+def test_step_three_shows_the_kommunes_attractiveness_and_ranks(outlook_data, people, workshop):
+    from livskraft.places.models import Centrality
+    from livskraft.profiles.attractiveness_tables import attractiveness_table
+
+    for code, klass in (("9911", 5), ("9912", 5), ("9913", 5), ("9914", 6), ("9915", 6),
+                        ("9916", 6)):
+        Centrality.objects.create(code=code, centrality_class=klass, index=500)
+    _step_three_in(workshop, "9911")
+    found = ten_steps.kommune_figures(workshop)["attractiveness"]
+    # jobs by place of work are loaded for 2016 and 2021 only (tests/synthetic_outlook.py),
+    # so that is the newest period; 06913 is loaded: net migration is counted, no estimate
+    assert (found["start"], found["end"], found["estimated"]) == (2016, 2021, False)
+    # the three measures are the analysis' own row for Testvik Nord, whose inputs
+    # tests/test_outlook.py works out by hand (jobbvekst 87/750, nettoflytting 500/3,664 …)
+    table = attractiveness_table(2016, 2021)[0].set_index("kommunenr")
+    own = table.loc["9911"]
+    assert (found["business"], found["residential"], found["total"]) == (
+        own.naeringsattraktivitet_pst, own.bostedsattraktivitet_pst, own.samlet_attraktivitet_pst)
+    # ranks counted here: 1 + kommuner with a higher total, among all six and among class 5
+    higher = table.samlet_attraktivitet_pst > own.samlet_attraktivitet_pst
+    in_class = table.index.isin(["9911", "9912", "9913"])
+    assert (found["rank"], found["count"]) == (1 + higher.sum(), 6)
+    assert (found["centrality_class"], found["peer_rank"], found["peers"]) == (
+        5, 1 + (higher & in_class).sum(), 3)
+    phone = joined(workshop).get("/verksted/delta/").content.decode().replace("\xa0", " ")
+    screen = desk(people).get(f"/verksted/{workshop.id}/storskjerm/").content.decode()
+    for page in (phone, screen.replace("\xa0", " ")):
+        assert "Næringsattraktivitet 2016–2021" in page
+        assert f"nr. {found['rank']} av 6" in page and "Rangering i sentralitetsklasse 5" in page
+        assert "(anslag)" not in page and "Telemarksforsking-style" in page
+        assert 'href="/kommune/9911/#attractiveness-heading"' in page
+
+
+def test_step_three_flags_attractiveness_as_an_estimate_without_06913(
+        empty_database, outlook_dir, workshop):
+    from livskraft.stats.importing import import_directory
+
+    (outlook_dir / "population" / "kommune_befolkningsendringer_b2024.csv").unlink()
+    import_directory(outlook_dir)
+    _step_three_in(workshop, "9911")
+    assert ten_steps.kommune_figures(workshop)["attractiveness"]["estimated"] is True
+    page = joined(workshop).get("/verksted/delta/").content.decode()
+    assert "Bostedsattraktivitet (anslag)" in page and "Samlet attraktivitet (anslag)" in page
+
+
+def test_step_three_names_the_missing_jobs_table_as_the_kommune_page(
+        empty_database, synthetic_dir, people, workshop):
+    from livskraft.stats.importing import import_directory
+
+    import_directory(synthetic_dir)  # tests/synthetic.py: population, no jobs
+    _step_three_in(workshop, "9901")
+    figures = ten_steps.kommune_figures(workshop)
+    assert "attractiveness" not in figures
+    assert figures["attractiveness_missing"].startswith(
+        "Attraktivitet trenger sysselsatte etter arbeidssted: SSB-tabell 11618 (totalt)")
+    public = ("Attraktiviteten kan ikke beregnes: den trenger arbeidsplasser etter arbeidssted "
+              "(SSB-tabell 11618 eller sysselsatte etter næring)")
+    phone = joined(workshop).get("/verksted/delta/").content.decode()
+    assert public in phone and "livskraft sync" not in phone  # the command is for staff
+    people["prosessleder"].is_staff = True
+    people["prosessleder"].save()
+    screen = desk(people).get(f"/verksted/{workshop.id}/storskjerm/").content.decode()
+    assert public in screen and "livskraft sync" not in screen  # a projector: no commands

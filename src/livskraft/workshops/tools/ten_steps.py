@@ -16,7 +16,8 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from livskraft.analysis.errors import MissingDataError
-from livskraft.profiles import projection_tables, reports
+from livskraft.profiles import outlook, projection_tables, reports
+from livskraft.stats import frames
 
 from .. import live
 from ..files import DOCX, attachment
@@ -244,7 +245,7 @@ def kommune_figures(workshop: Workshop) -> dict:
 
 
 def _figures(code: str) -> dict:
-    out: dict = {"code": code, **_projection(code)}
+    out: dict = {"code": code, **_projection(code), **_attractiveness(code)}
     try:
         trend = reports.population_table(code)
     except MissingDataError:
@@ -280,6 +281,27 @@ def _projection(code: str) -> dict:
     return {"projection": [{"label": str(projection_tables.SCENARIOS[row.scenario]),
                             "year": int(row.aar), "persons": int(row.folketall)}
                            for row in last.itertuples()]}
+
+
+def _attractiveness(code: str) -> dict:
+    """The kommune page's attractiveness over the whole period with jobs loaded: the three
+    measures with the ranks nationally and in the centrality class, or why it is missing."""
+    section = outlook.attractiveness_section(code, code, {}, frames.default_borders())
+    if "attractiveness" not in section:
+        return {"attractiveness_missing": section.get("attractiveness_missing", "")}
+    own = section["attractiveness"]
+    return {"attractiveness": {
+        "start": section["attractiveness_start"], "end": section["attractiveness_end"],
+        "business": float(own["naeringsattraktivitet_pst"]),
+        "residential": float(own["bostedsattraktivitet_pst"]),
+        "total": float(own["samlet_attraktivitet_pst"]),
+        # residential and total rest on net migration, a residual-method estimate without 06913
+        "estimated": section["attractiveness_method"].migration_estimated,
+        "rank": section["attractiveness_rank"], "count": section["attractiveness_count"],
+        "centrality_class": section["attractiveness_class"],
+        "peer_rank": section["attractiveness_peer_rank"],
+        "peers": section["attractiveness_peers"],
+        "label": str(section["attractiveness_label"])}}
 
 
 def plan_document(workshop: Workshop) -> bytes:
