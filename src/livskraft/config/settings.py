@@ -139,7 +139,8 @@ if os.environ.get("LIVSKRAFT_REDIS_URL"):
 # loop: keep this one in local memory, per process.
 CACHES["pages"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
                    "LOCATION": "pages", "TIMEOUT": None, "OPTIONS": {"MAX_ENTRIES": 3000}}
-# Rate limits count per browser session, never per IP: a whole hall shares one network.
+# Rate limits count per browser session or participant; per IP only as a high backstop for
+# clients without cookies: a whole hall shares one network.
 RATELIMIT_USE_CACHE = "default"
 
 # Live workshop updates: in-memory channel layer by default, Redis in production.
