@@ -201,9 +201,9 @@ def test_embedded_poll_has_its_own_frame_policy_and_votes_without_cookies(seed_p
     seed_poll.save()
     framed = Client(enforce_csrf_checks=True)
     page = framed.get(f"/enig/{seed_poll.slug}/innebygd/")
-    policy = page["Content-Security-Policy"]
-    assert "frame-ancestors https://ap.example;" in policy and "frame-ancestors 'none'" not in policy
-    assert "form-action 'self'" in policy  # the rest of the site's policy stays
+    policy = dict(d.strip().split(" ", 1) for d in page["Content-Security-Policy"].split(";"))
+    assert policy["frame-ancestors"] == "https://ap.example"
+    assert policy["form-action"] == "'self'"  # the rest of the site's policy stays
     assert "X-Frame-Options" not in page
     ordinary = Client().get(f"/enig/{seed_poll.slug}/")
     assert ordinary["X-Frame-Options"] == "DENY"
