@@ -158,3 +158,46 @@ def test_all_four_tools_from_phones_to_projector_and_exports(browser, consultati
         phone.context.close()
     expect(projector.locator("#connected")).to_have_text("0")
     desk.context.close()
+
+
+@pytest.fixture(scope="session")
+def testvik_server(serve, tmp_path_factory):
+    """The synthetic Testvik region (tests/synthetic_outlook.py) with a facilitator."""
+    from tests.synthetic_outlook import write_directory
+
+    return serve(write_directory(tmp_path_factory.mktemp("testvik") / "data"),
+                 ["django", "createsuperuser", "--noinput", "--username", "komite",
+                  "--email", "komite@example.org"])
+
+
+def test_step_three_attractiveness_on_a_phone_and_the_projector(browser, testvik_server):
+    desk = browser.new_context(locale="nb-NO").new_page()
+    desk.goto(f"{testvik_server}/verksted/")
+    desk.get_by_label("Brukernavn").fill("komite")
+    desk.get_by_label("Passord").fill(COMMITTEE_PASSWORD)
+    desk.get_by_role("button", name="Logg inn").click()
+    desk.get_by_label("Navn på verkstedet").fill("Framtidsverksted i Testvik Nord")
+    desk.get_by_label("Kommune (valgfritt)").select_option("9911")
+    desk.get_by_role("button", name="Opprett").click()
+    base = desk.url
+    code = desk.locator(".code-big").inner_text()
+    switch(desk, "tensteps")
+    desk.goto(base + "10-punkt/")
+    desk.locator("#steg-3").get_by_role("button", name="Vis dette steget på telefonene").click()
+    projector = desk.context.new_page()
+    projector.goto(base + "storskjerm/")
+    phone = browser.new_context(**PHONE).new_page()
+    phone.goto(f"{testvik_server}/v/{code}/")
+    phone.get_by_role("button", name="Bli med").click()
+    for page in (phone, projector):
+        figures = page.locator("section.figures.attractiveness")
+        figures.wait_for()
+        text = figures.inner_text()
+        # jobs are loaded for 2016 and 2021; 06913 too, so nothing is an estimate
+        assert "Næringsattraktivitet 2016–2021" in text and "anslag" not in text
+        assert "Rangering i landet" in text and " av 6" in text
+        assert page.get_by_role("link", name="Slik er tallene beregnet").count() == 1
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 375  # no sideways scroll
+    assert serious_violations(phone) == []
+    phone.context.close()
+    desk.context.close()
