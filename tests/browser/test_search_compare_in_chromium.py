@@ -86,3 +86,22 @@ def test_place_finder_filters_pages_and_districts_on_a_desktop(page, server):
     page.wait_for_url("**side=2**")
     assert len(part.table(page.content(), ranking)[1:]) == 18
     assert page.get_by_label("Fylke", exact=True).input_value() == "50"
+
+
+def test_the_national_ranking_table_sorts_by_any_column(page, server):
+    """population/kommune_befolkning_total_b2024.csv, 2016–2026: Lørenskog grew most
+    (36,368 → 51,511, +41.6 %)."""
+    page.goto(f"{server}/nasjonalt/?start=2016&end=2026&borders=2024")
+    table = page.locator("table.sortable").first
+    table.get_by_role("button", name="Endring").click()
+    table.get_by_role("button", name="Endring").click()  # again: largest first
+    names = table.locator("tbody th").all_inner_texts()
+    changes = [float(t.replace("\u2212", "-").replace(",", ".").rstrip(" %\u00a0"))
+               for t in table.locator("tbody td:nth-of-type(3)").all_inner_texts()]
+    assert changes == sorted(changes, reverse=True)
+    # the largest counted growth (estimates, marked *, are FHI's split shares)
+    assert [n for n in names if not n.endswith("*")][0] == "Lørenskog"
+    assert table.locator("th[aria-sort=descending]").count() == 1
+    table.get_by_role("button", name="Kommune").focus()
+    page.keyboard.press("Enter")
+    assert table.locator("th[aria-sort=ascending]").count() == 1
