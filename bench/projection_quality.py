@@ -3,7 +3,8 @@ for every kommune, from the data a fresh install has.
 
 Ours: cohort-component from 1.1.2024, history 2019–2024 by sex and age (2024 borders),
 national fertility (HFD) and HMD death rates converted to q(x) for the newest common year,
-fertility scaled to each kommune's age-0 counts, net migration the cohort-change residual.
+fertility scaled to each kommune's age-0 counts, net migration the cohort-change residual
+(with each past year's own HMD q(x)).
 Reference (plain, measured in the same run): each kommune's average yearly change over
 2019–2024 carried forward in a straight line. Prints the median and 90th percentile of the
 absolute difference from SSB's MMMM in 2034 and 2050 (persons and per cent of SSB's
@@ -25,7 +26,7 @@ DATA = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).parents[2] / "s
 BASE_YEAR, HISTORY_YEARS, YEARS = 2024, 5, (2034, 2050)
 
 
-def national_rates() -> tuple[int, projection.Rates]:
+def national_rates() -> tuple[int, projection.Rates, np.ndarray]:
     read = FileRead("nasjonal_dodsrate_hmd.csv")
     mortality = read_death_rates(DATA / "rates" / "nasjonal_dodsrate_hmd.csv", read)
     if mortality is None:
@@ -35,7 +36,11 @@ def national_rates() -> tuple[int, projection.Rates]:
     q = mortality[mortality.year == year].pivot_table(index="sex", columns="age", values="value")
     f = (fertility[fertility.aar == year].set_index("alder").fodte_per_kvinne
          .reindex(range(projection.AGES), fill_value=0.0))
-    return year, projection.Rates(q.reindex(["M", "K"]).to_numpy(float), f.to_numpy(float))
+    past = [mortality[mortality.year == y].pivot_table(index="sex", columns="age", values="value")
+            .reindex(["M", "K"]).to_numpy(float)
+            for y in range(BASE_YEAR - HISTORY_YEARS, BASE_YEAR)]  # 2019–2023, all in HMD
+    return (year, projection.Rates(q.reindex(["M", "K"]).to_numpy(float), f.to_numpy(float)),
+            np.stack(past))
 
 
 def history() -> tuple[list[str], np.ndarray]:
@@ -60,10 +65,11 @@ def main() -> None:
                       dtype={"kommunenr": str})
     ssb = ssb[ssb.alternativ == "MMMM"].rename(columns={"kommunenr": "code", "aar": "year",
                                                         "personer": "persons"})
-    rate_year, rates = national_rates()
+    rate_year, rates, past_mortality = national_rates()
     codes, past = history()
     started = time.perf_counter()
-    setup = projection_setup.prepare(BASE_YEAR, codes, past, rates, rate_year)
+    setup = projection_setup.prepare(BASE_YEAR, codes, past, rates, rate_year,
+                                     history_mortality=past_mortality)
     horizon = max(YEARS) - BASE_YEAR
     path = projection.project(past[-1], rates, setup.migration, horizon,
                               setup.fertility_scale, setup.mortality_scale)

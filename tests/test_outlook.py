@@ -7,9 +7,11 @@ import numpy as np
 import openpyxl
 import pytest
 
-from livskraft.analysis.projection import project
+from livskraft.analysis.projection import AGES, project
 from livskraft.profiles import attractiveness_tables, projection_maps, projection_tables
+from livskraft.stats import frames
 from livskraft.stats.importing import import_directory
+from livskraft.stats.models import DemographicRate
 from livskraft.web.data_messages import describe
 from tests import synthetic_outlook as region
 
@@ -73,6 +75,23 @@ def test_projection_reproduces_the_known_migration_and_scenarios(outlook_data):
     assert by.loc[2022, "main"] - by.loc[2022, "no_migration"] == pytest.approx(residual, abs=1)
     # the 2021 population, 1 January, summed from the synthetic file
     assert by.loc[2021, "main"] == by.loc[2021, "no_migration"] == int(data.history[-1, index].sum())
+
+
+def test_past_years_use_their_own_death_probabilities_where_stored(outlook_data):
+    """The region stores rates for 2020 only; 2017 is added for every sex and age (0.01),
+    2018 for age 0 alone (incomplete, so 2020's stand in)."""
+    DemographicRate.objects.bulk_create(
+        [DemographicRate(kind="mortality", year=2017, sex=s, age=a, value=0.01)
+         for s in "MK" for a in range(AGES)]
+        + [DemographicRate(kind="mortality", year=2018, sex="M", age=0, value=0.5)])
+    q = projection_tables.yearly_death_probability([2016, 2017, 2018],
+                                                   projection_tables.rates_from(
+                                                       frames.national_rates()[1]))
+    assert q.shape == (3, 2, AGES)
+    assert q[1].tolist() == [[0.01] * AGES] * 2
+    # 2016 and 2018: the stored 2020 rates (tests/synthetic_outlook.py, to 6 decimals)
+    assert q[0] == pytest.approx(region.RATES.death_probability, abs=5e-7)
+    assert q[2] == pytest.approx(region.RATES.death_probability, abs=5e-7)
 
 
 def test_ssb_projection_is_shown_beside_ours_with_the_difference(outlook_data):

@@ -59,6 +59,37 @@ def test_residual_net_migration_by_hand():
     assert net_migration.natural_change(history, q).tolist() == [[pytest.approx(-13.0)]]
 
 
+def test_residual_net_migration_with_each_years_own_death_probabilities():
+    history = np.zeros((3, 1, 2, AGES))
+    history[0, 0, :, 10] = 100  # 200 aged 10 on 1.1. of the first year
+    history[1, 0, :, 11] = 95  # 190 aged 11
+    history[2, 0, :, 12] = 80  # 160 aged 12
+    q = np.stack([np.full((2, AGES), 0.1), np.full((2, AGES), 0.2)])
+    # year 1: 200 · 0.9 = 180 survive, 190 → +10; year 2: 190 · 0.8 = 152 survive, 160 → +8
+    assert net_migration.yearly(history, q).tolist() == [[pytest.approx(10.0)],
+                                                         [pytest.approx(8.0)]]
+    # with the first year's q for both: year 2 would be 160 − 190 · 0.9 = −11
+    assert net_migration.yearly(history, q[0])[1, 0] == pytest.approx(-11.0)
+    # births − deaths ≈ 0 infants − 200 · 0.1 = −20, then 0 − 190 · 0.2 = −38
+    assert net_migration.natural_change(history, q).tolist() == [[pytest.approx(-20.0)],
+                                                                 [pytest.approx(-38.0)]]
+
+
+def test_cohort_residual_with_each_years_rates_finds_no_migration_in_a_closed_population():
+    start = np.full((1, 2, AGES), 100.0)
+    first, newest = rates(q=0.02), rates(q=0.01)
+    one, _ = projection.step(start, first, np.zeros_like(start))
+    two, _ = projection.step(one, newest, np.zeros_like(start))
+    history = np.stack([start, one, two])
+    yearly_q = np.stack([first.death_probability, newest.death_probability])
+    found = projection.residual_migration(history, newest, death_probabilities=yearly_q)
+    assert np.abs(found).max() == pytest.approx(0.0, abs=1e-9)
+    # with the newest q for both years, the first year's extra deaths (1 % of 100 per sex
+    # and age) look like people moving out: half of −1 on average over the two years
+    assumed = projection.residual_migration(history, newest)
+    assert assumed[0, 0, 30] == pytest.approx(-0.5)
+
+
 def frame(rows):
     return pd.DataFrame(rows, columns=["code", "year", "persons"])
 

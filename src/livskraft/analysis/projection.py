@@ -73,13 +73,18 @@ def calibrate(history: np.ndarray, rates: Rates, births: np.ndarray, deaths: np.
 
 
 def residual_migration(history: np.ndarray, rates: Rates, births: np.ndarray | None = None,
-                       fertility_scale=1.0, mortality_scale=1.0) -> np.ndarray:
+                       fertility_scale=1.0, mortality_scale=1.0,
+                       death_probabilities: np.ndarray | None = None) -> np.ndarray:
     """Average yearly net migration by sex and age (kommuner, 2, AGES) that makes the
     projection reproduce the observed populations in `history` (years, kommuner, 2, AGES):
-    the residual method. With `births` (years − 1, kommuner) observed births are used."""
+    the residual method. With `births` (years − 1, kommuner) observed births are used.
+    `death_probabilities` (years − 1, 2, AGES): each year's own national q, where known;
+    without it `rates`' q stands for every year."""
     steps = []
     for t in range(len(history) - 1):
-        without, expected_births = step(history[t], rates, np.zeros_like(history[t]),
+        year_rates = rates if death_probabilities is None else Rates(death_probabilities[t],
+                                                                     rates.fertility)
+        without, expected_births = step(history[t], year_rates, np.zeros_like(history[t]),
                                         fertility_scale, mortality_scale)
         if births is not None:
             ratio = np.divide(births[t], expected_births, out=np.ones_like(expected_births),

@@ -34,8 +34,11 @@ class Inputs:
 def prepare(base_year: int, codes: list[str], history: np.ndarray, rates: projection.Rates,
             rate_year: int, births: np.ndarray | None = None, deaths: np.ndarray | None = None,
             net_immigration: np.ndarray | None = None,
-            net_immigration_estimated: bool = False) -> Inputs:
-    """`births`/`deaths`: (years − 1, kommuner) observed during each year, or None."""
+            net_immigration_estimated: bool = False,
+            history_mortality: np.ndarray | None = None) -> Inputs:
+    """`births`/`deaths`: (years − 1, kommuner) observed during each year, or None;
+    `history_mortality` (years − 1, 2, AGES): each past year's own national death
+    probabilities for the migration residual (default: `rates`' for every year)."""
     steps = len(history) - 1
     if steps < 1:
         raise ValueError("history must hold at least two years")
@@ -47,8 +50,10 @@ def prepare(base_year: int, codes: list[str], history: np.ndarray, rates: projec
     if from_infants:
         fertility = infant_fertility_scale(history, rates, mortality)
         births = None
-    migration = projection.residual_migration(history, rates, births, fertility, mortality)
-    national = projection.residual_migration(history.sum(axis=1, keepdims=True), rates)[0]
+    migration = projection.residual_migration(history, rates, births, fertility, mortality,
+                                              history_mortality)
+    national = projection.residual_migration(history.sum(axis=1, keepdims=True), rates,
+                                             death_probabilities=history_mortality)[0]
     inflow = np.clip(national, 0, None)
     profile = inflow / inflow.sum() if inflow.sum() > 0 else np.full(inflow.shape, 1 / inflow.size)
     return Inputs(base_year, list(codes), history, rates, fertility, mortality, migration,

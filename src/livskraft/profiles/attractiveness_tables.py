@@ -142,7 +142,8 @@ def _residual_net_migration(target: int, start: int, end: int, start_pop: pd.Ser
     codes = sorted(set(by_age[by_age.year == start].code))
     history = np.stack([projection_tables.population_array(by_age[by_age.year == y], codes)
                         for y in years])
-    q = projection_tables.rates_from(frames.national_rates()[1]).death_probability
+    rates = projection_tables.rates_from(frames.national_rates()[1])
+    q = projection_tables.yearly_death_probability(years[:-1], rates)  # each year's own
     moved = net_migration.yearly(history, q).sum(axis=0)
     return pd.DataFrame({"code": codes, "net_migration": moved,
                          "pop_start": start_pop.reindex(codes).to_numpy()}).dropna()

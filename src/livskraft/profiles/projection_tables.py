@@ -61,12 +61,28 @@ def _inputs(target: int, version: tuple, base_year: int | None) -> Inputs:
     codes = sorted(set(by_age[by_age.year == years[-1]].code))
     history = np.stack([population_array(by_age[by_age.year == y], codes) for y in years])
     births, deaths, net_immigration = _observed(target, codes, years)
+    past_mortality = yearly_death_probability(years[:-1], rates)
     estimated = False
     if net_immigration is None:
-        net_immigration = _net_immigration_from_imdi(target, codes, history, rates)
+        net_immigration = _net_immigration_from_imdi(target, codes, history, rates,
+                                                     past_mortality)
         estimated = net_immigration is not None
     return projection_setup.prepare(years[-1], codes, history, rates, rate_year, births, deaths,
-                                    net_immigration, estimated)
+                                    net_immigration, estimated, past_mortality)
+
+
+def yearly_death_probability(years: list[int], rates: projection.Rates) -> np.ndarray:
+    """(len(years), 2, AGES): each year's own national death probabilities where they are
+    stored for every sex and age (HMD's file has 1990–2023), else those of `rates`."""
+    stored = frames.mortality_rates(years)
+    out = np.repeat(rates.death_probability[None], len(years), axis=0)
+    for index, year in enumerate(years):
+        table = stored[stored.year == year].pivot_table(index="sex", columns="age",
+                                                        values="value")
+        table = table.reindex(index=["M", "K"], columns=range(projection.AGES))
+        if not table.isna().any().any():
+            out[index] = table.to_numpy(float)
+    return out
 
 
 def scenario_migration(data: Inputs, scenario: str, extra: Extra | None = None) -> np.ndarray:
@@ -230,7 +246,8 @@ def _observed(target: int, codes: list[str], years: list[int]):
 
 
 def _net_immigration_from_imdi(target: int, codes: list[str], history: np.ndarray,
-                               rates: projection.Rates) -> np.ndarray | None:
+                               rates: projection.Rates,
+                               past_mortality: np.ndarray) -> np.ndarray | None:
     """Without 06913: the nation's yearly net immigration (the national cohort-change
     residual, where moves between kommuner cancel out) shared among the kommuner by their
     part of the net immigration IMDi recorded in 2014. An estimate, flagged as such."""
@@ -240,5 +257,6 @@ def _net_immigration_from_imdi(target: int, codes: list[str], history: np.ndarra
     net = (flows.imdi_innvandring - flows.imdi_utvandring).reindex(codes).fillna(0.0)
     if net.sum() <= 0:
         return None
-    national = projection.residual_migration(history.sum(axis=1, keepdims=True), rates)[0]
+    national = projection.residual_migration(history.sum(axis=1, keepdims=True), rates,
+                                             death_probabilities=past_mortality)[0]
     return (net / net.sum()).to_numpy(float) * float(national.sum())

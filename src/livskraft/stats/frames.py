@@ -128,6 +128,13 @@ def national_rates(year: int | None = None) -> tuple[int, dict[str, pd.DataFrame
     return chosen, {kind: group for kind, group in rows.groupby("kind")}
 
 
+def mortality_rates(years: list[int]) -> pd.DataFrame:
+    """`year, sex, age, value`: the national death probabilities stored for `years`."""
+    fields = ["year", "sex", "age", "value"]
+    rows = DemographicRate.objects.filter(kind=DemographicRate.MORTALITY, year__in=years)
+    return pd.DataFrame(list(rows.values(*fields)), columns=fields)
+
+
 def available_borders() -> list[int]:
     """Vintages a series can be shown on: the pivot and every year with own-border totals."""
     own = PopulationTotal.objects.values_list("vintage", flat=True).distinct()
