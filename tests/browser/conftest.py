@@ -81,6 +81,14 @@ def outlook_server(serve, tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def editions_server(serve, tmp_path_factory):
+    from tests.synthetic_editions import add_editions
+    from tests.synthetic_outlook import write_directory
+
+    return serve(add_editions(write_directory(tmp_path_factory.mktemp("editions") / "data")))
+
+
+@pytest.fixture(scope="session")
 def browser():
     if not shutil.which(CHROMIUM):
         pytest.skip(f"Chromium finnes ikke på {CHROMIUM}; installeres av scripts/test.sh")

@@ -42,3 +42,21 @@ def test_the_books_fifteen_kommuner_and_kart_2_3_on_the_shipped_data(page, serve
     maps = page.locator("section", has=page.locator("#projection-maps-heading"))
     assert maps.locator("svg.map path.kommune").count() == 357
     assert serious_violations(page) == []
+
+
+def test_kart_2_3_shows_two_ssb_editions_side_by_side(page, editions_server):
+    """tests/synthetic_editions.py: editions 2024 and 2022 (2020 is the third, not shown)."""
+    page.goto(f"{editions_server}/nasjonalt/?start=2016&end=2021")
+    maps = page.locator("section", has=page.locator("#projection-maps-heading"))
+    figures = maps.locator("figure.map-figure")
+    assert figures.count() == 3  # SSB 2024, SSB 2022, ours
+    assert "SSBs framskriving 2024" in figures.nth(0).inner_text()
+    assert "SSBs framskriving 2022" in figures.nth(1).inner_text()
+    for index in range(3):
+        assert figures.nth(index).locator("svg.map path.kommune").count() == 6
+    counts = [[int(n) for n in figures.nth(i).locator("ul.counts li strong").all_inner_texts()]
+              for i in range(2)]
+    assert counts == [[0, 2, 1, 0, 0, 0, 0], [0, 0, 0, 1, 0, 0, 0]]  # worked in the fixture
+    first, second = (figures.nth(i).bounding_box() for i in range(2))
+    assert abs(first["y"] - second["y"]) < 1 and second["x"] > first["x"]  # side by side
+    assert serious_violations(page) == []
