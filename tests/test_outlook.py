@@ -189,3 +189,10 @@ def test_missing_jobs_name_the_table_and_only_staff_see_the_command(client, outl
     work = page[page.index('id="work-heading"'):page.index('id="attractiveness-heading"')]
     assert "Arbeidsplasstallene (SSB-tabell 11618) er ikke lastet inn ennå." in work
     assert "livskraft import-data" not in work  # the command is for staff
+
+
+def test_the_books_set_on_a_region_without_its_kommuner_is_no_500(client, outlook_data):
+    page = client.get("/kommune/9911/?start=2016&end=2021&sett=suksessrike_2012")
+    assert page.status_code == 200
+    section = page.content.decode().split('id="attractiveness-heading"')[1]
+    assert "Testvik Nord" in section  # the kommune itself is always in the set

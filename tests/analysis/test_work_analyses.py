@@ -59,6 +59,12 @@ def test_the_books_fifteen_kommuner_on_2018_borders():
         "5014": ["Frøya"], "5060": ["Vikna"], "1508": ["Sandøy"], "3320": ["Flå"]}
 
 
+def test_the_books_fifteen_without_a_crosswalk_is_an_empty_set():
+    empty = pd.DataFrame(columns=["from_code", "from_year", "to_year", "pivot_vintage",
+                                  "pivot_code", "weight"])
+    assert attractiveness_sets.codes_on("suksessrike_2012", empty, 2018, {}) == {}
+
+
 def test_rank_counts_strictly_higher_values():
     values = pd.Series({"9901": 3.0, "9902": 5.0, "9903": 5.0, "9904": None})
     assert attractiveness_sets.rank(values, "9901") == 3

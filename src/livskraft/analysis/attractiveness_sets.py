@@ -36,7 +36,8 @@ def codes_on(set_key: str, crosswalk: pd.DataFrame, target: int | None = None,
     valid = codes_valid_in(crosswalk, year)
     valid = valid[valid.from_code.isin(members)].sort_values(
         ["from_code", "weight", "pivot_code"], ascending=[True, False, True])
-    pivot = int(crosswalk.pivot_vintage.max()) if "pivot_vintage" in crosswalk else None
+    known = "pivot_vintage" in crosswalk and not crosswalk.empty
+    pivot = int(crosswalk.pivot_vintage.max()) if known else None
     out: dict[str, list[str]] = {}
     if target is None or target == pivot:
         for row in valid.drop_duplicates("from_code").itertuples():
