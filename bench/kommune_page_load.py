@@ -152,8 +152,8 @@ def main() -> None:
             serving.wait_for(front_port, nginx, "nginx")
             front, files = f"http://127.0.0.1:{front_port}", f"http://127.0.0.1:{files_port}"
             for base in (app, front):  # until every page is rendered in each worker
-                for _ in range(20):
-                    if wrk(base, paths, folder, seconds=2)["p99"] < 50:
+                for _ in range(60):
+                    if wrk(base, paths, folder, seconds=3)["p99"] < 50:
                         break
             runs = {
                 "app: sider": wrk(app, paths, folder),
