@@ -23,17 +23,22 @@ def switch(desk, tool: str) -> None:
     desk.get_by_role("button", name="Bytt verktøy").click()
 
 
-def test_all_four_tools_from_phones_to_projector_and_exports(browser, consultation_server):
-    server = consultation_server
-    desk = browser.new_context(locale="nb-NO", accept_downloads=True).new_page()
+def open_workshop(desk, server: str, title: str, kommune: str) -> str:
+    """Log in as the committee's superuser and create a workshop; its panel's address."""
     desk.goto(f"{server}/verksted/")
     desk.get_by_label("Brukernavn").fill("komite")
     desk.get_by_label("Passord").fill(COMMITTEE_PASSWORD)
     desk.get_by_role("button", name="Logg inn").click()
-    desk.get_by_label("Navn på verkstedet").fill("Bygdemøte på Frøya")
-    desk.get_by_label("Kommune (valgfritt)").select_option("5014")
+    desk.get_by_label("Navn på verkstedet").fill(title)
+    desk.get_by_label("Kommune (valgfritt)").select_option(kommune)
     desk.get_by_role("button", name="Opprett").click()
-    base = desk.url
+    return desk.url
+
+
+def test_all_four_tools_from_phones_to_projector_and_exports(browser, consultation_server):
+    server = consultation_server
+    desk = browser.new_context(locale="nb-NO", accept_downloads=True).new_page()
+    base = open_workshop(desk, server, "Bygdemøte på Frøya", "5014")
     desk.get_by_label("Ny faktor eller tiltak").fill("Bredbånd til alle")
     desk.get_by_role("button", name="Legg til").first.click()
     desk.get_by_label("Grupper (skill med komma)").fill("Bord 1, Bord 2")
@@ -51,6 +56,7 @@ def test_all_four_tools_from_phones_to_projector_and_exports(browser, consultati
         phone = browser.new_context(**PHONE).new_page()
         watched.append(watch(phone))
         phone.goto(f"{server}/v/{code}/")
+        phone.get_by_role("button", name="Bli med").click()  # opening the link joins no one
         expect(phone.locator("#connection")).to_have_text("Tilkoblet")
         assert phone.locator("header.site").count() == 0
         phones.append(phone)
@@ -172,14 +178,7 @@ def testvik_server(serve, tmp_path_factory):
 
 def test_step_three_attractiveness_on_a_phone_and_the_projector(browser, testvik_server):
     desk = browser.new_context(locale="nb-NO").new_page()
-    desk.goto(f"{testvik_server}/verksted/")
-    desk.get_by_label("Brukernavn").fill("komite")
-    desk.get_by_label("Passord").fill(COMMITTEE_PASSWORD)
-    desk.get_by_role("button", name="Logg inn").click()
-    desk.get_by_label("Navn på verkstedet").fill("Framtidsverksted i Testvik Nord")
-    desk.get_by_label("Kommune (valgfritt)").select_option("9911")
-    desk.get_by_role("button", name="Opprett").click()
-    base = desk.url
+    base = open_workshop(desk, testvik_server, "Framtidsverksted i Testvik Nord", "9911")
     code = desk.locator(".code-big").inner_text()
     switch(desk, "tensteps")
     desk.goto(base + "10-punkt/")
