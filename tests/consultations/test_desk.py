@@ -3,6 +3,7 @@ theme with its quotes, and the CSV export."""
 
 import csv
 import io
+import re
 
 from django.test import Client
 
@@ -42,8 +43,9 @@ def test_the_list_pages_50_at_a_time_and_filters_combine(people, consultation):
     assert cards(desk(people, consultation, "?status=hidden")) == 1
     assert cards(desk(people, consultation, f"?theme={last_theme.id}")) == 1
     assert cards(desk(people, consultation, "?q=ferjelaget")) == 1  # the organisation's name
-    found = desk(people, consultation, "?q=nummer 1")  # 1, 10–19: 11 answers
-    assert cards(found) == 11
+    assert cards(desk(people, consultation, "?q=nummer 1")) == 1  # words: not 10–19
+    searched = desk(people, consultation, "?q=BREDBÅND&side=2")  # 52 hits: 50 + 2
+    assert cards(searched) == 2 and "52 innspill." in searched and "Side 2 av 2." in searched
     assert cards(desk(people, consultation, "?theme=abc&status=x")) == 50  # ignored
     assert cards(desk(people, consultation, "?side=-3")) == 4  # Django: out of range → last
 
@@ -83,3 +85,28 @@ def test_csv_export_has_every_answer_the_source_and_no_formulas(people, consulta
     assert "'=HYPERLINK(\"http://x\")" in [row[-2] for row in body]
     assert "Hemmelig" not in response.content.decode()
     assert {row[header.index("kommune")] for row in body} == {"Testvik", "Prøvebygd"}
+
+
+def order(page: str) -> list[int]:
+    return [int(i) for i in re.findall(r'id="innspill-(\d+)"', page)]
+
+
+def test_search_matches_whole_words_ranks_by_occurrences_and_combines(people, consultation):
+    # Stems: ferja/ferje → ferj; "Ferjelaget" → ferjelag, another word.
+    a = submit(consultation, "9901", "Ferja går for sjelden. Ferja er viktig.").id  # ferj ×2
+    b = submit(consultation, "9901", "Vi trenger ferje og bredbånd").id  # ferj ×1, bredbånd ×1
+    c = submit(consultation, "9902", "Bredbånd til alle", respondent_type="organisation",
+               organisation="Ferjelaget").id  # bredbånd ×1, newer than b
+    d = submit(consultation, "9901", "Kafé og fiber i bygda").id
+    e = submit(consultation, "9901", "Færre ferger").id
+    assert order(desk(people, consultation, "?q=ferje")) == [a, b]  # 2 before 1; not c
+    assert order(desk(people, consultation, "?q=ferje+bredb%C3%A5nd")) == [b]  # both words
+    assert order(desk(people, consultation, "?q=bredb%C3%A5nd")) == [c, b]  # 1 = 1: newest
+    assert order(desk(people, consultation, "?q=ferjelaget")) == [c]  # organisation name
+    assert order(desk(people, consultation, "?q=KAF%C3%89")) == [d]  # é → e, case folded
+    assert order(desk(people, consultation, "?q=kafe")) == [d]
+    assert order(desk(people, consultation, "?q=F%C3%86RRE")) == [e]  # æ stays a letter
+    assert order(desk(people, consultation, "?q=faerre")) == []
+    assert order(desk(people, consultation, "?q=bredb%C3%A5nd&type=organisation")) == [c]
+    empty = desk(people, consultation, "?q=ferje&type=organisation")
+    assert order(empty) == [] and "Ingen innspill inneholder alle ordene i «ferje»." in empty

@@ -2,12 +2,14 @@
 through the respondent's kommune), search, keywords, theme clusters and a summary per theme
 that quotes representative answers. Groups with fewer than five respondents are never shown."""
 
+from collections.abc import Sequence
+
 import pandas as pd
-from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from livskraft.analysis import text_themes
 
+from . import word_search
 from .geography import centrality_classes, counties, kommune_names
 from .models import Answer, Consultation, Submission
 
@@ -90,7 +92,7 @@ FILTERS = ("q", "theme", "county", "type", "status")
 
 def submissions(consultation: Consultation, params) -> tuple:
     """The moderation list filtered by search text, theme, county, respondent type and
-    status; returns (queryset, the filters actually applied)."""
+    status; returns (the rows, a queryset or a ranked sequence, and the filters applied)."""
     chosen = {k: str(params.get(k, "")).strip()[:200] for k in FILTERS}
     rows = consultation.submissions.prefetch_related("answers__question")
     if chosen["status"] in dict(Submission.STATUSES):
@@ -102,7 +104,36 @@ def submissions(consultation: Consultation, params) -> tuple:
     if chosen["county"]:
         codes = [c for c, name in counties().items() if name == chosen["county"]]
         rows = rows.filter(municipality_code__in=codes)
-    if chosen["q"]:
-        q = chosen["q"]
-        rows = rows.filter(Q(answers__text__icontains=q) | Q(organisation__icontains=q))
-    return rows.distinct(), chosen
+    if not chosen["q"]:
+        return rows.distinct(), chosen
+    return _ranked(consultation, rows.values_list("id", flat=True).distinct(), chosen["q"]), chosen
+
+
+def _ranked(consultation: Consultation, ids, query: str) -> "Ranked":
+    """The submissions among ids that match every word of the query, best match first."""
+    texts: dict[int, list] = {}
+    for ident, created, organisation in Submission.objects.filter(id__in=ids).values_list(
+            "id", "created_at", "organisation"):
+        texts[ident] = [created, organisation]
+    for ident, text in Answer.objects.filter(submission_id__in=ids).values_list(
+            "submission_id", "text"):
+        texts[ident].append(text)
+    order = word_search.rank([(i, t[0], " ".join(t[1:])) for i, t in texts.items()], query)
+    return Ranked(consultation.submissions.prefetch_related("answers__question"), order)
+
+
+class Ranked(Sequence):
+    """Submissions in a given order, loaded a page at a time (for the Paginator)."""
+
+    def __init__(self, rows, ids: list[int]):
+        self.rows, self.ids = rows, ids
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __getitem__(self, index):
+        if isinstance(index, int):
+            return self[index:index + 1][0]
+        chosen = self.ids[index]
+        loaded = self.rows.in_bulk(chosen)
+        return [loaded[i] for i in chosen]
