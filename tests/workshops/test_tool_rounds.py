@@ -281,3 +281,11 @@ def test_step_three_names_the_missing_jobs_table_as_the_kommune_page(
     people["prosessleder"].save()
     screen = desk(people).get(f"/verksted/{workshop.id}/storskjerm/").content.decode()
     assert public in screen and "livskraft sync" not in screen  # a projector: no commands
+
+
+def test_step_three_on_an_empty_database_says_nothing_is_loaded(empty_database, workshop):
+    _step_three_in(workshop, "9901")
+    page = joined(workshop).get("/verksted/delta/")
+    text = page.content.decode()
+    assert page.status_code == 200 and "Ingen tall for kommunen er lastet inn ennå." in text
+    assert "Attraktiviteten kan ikke beregnes" in text

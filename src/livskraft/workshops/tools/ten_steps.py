@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from livskraft.analysis.errors import MissingDataError
 from livskraft.profiles import outlook, projection_tables, reports
 from livskraft.stats import frames
+from livskraft.web.data_messages import describe
 
 from .. import live
 from ..files import DOCX, attachment
@@ -286,7 +287,11 @@ def _projection(code: str) -> dict:
 def _attractiveness(code: str) -> dict:
     """The kommune page's attractiveness over the whole period with jobs loaded: the three
     measures with the ranks nationally and in the centrality class, or why it is missing."""
-    section = outlook.attractiveness_section(code, code, {}, frames.default_borders())
+    try:
+        borders = frames.default_borders()
+    except MissingDataError as error:  # nothing loaded at all
+        return {"attractiveness_missing": describe(error)}
+    section = outlook.attractiveness_section(code, code, {}, borders)
     if "attractiveness" not in section:
         return {"attractiveness_missing": section.get("attractiveness_missing", "")}
     own = section["attractiveness"]
