@@ -4,7 +4,7 @@ bokmål, nynorsk or English for pages and the CLI."""
 
 
 class CodedError(Exception):
-    def __init__(self, code: str, **values):
+    def __init__(self, code: str, /, **values):
         self.code, self.values = code, values
         details = ", ".join(f"{k}={v}" for k, v in values.items())
         super().__init__(f"{code} ({details})" if details else code)

@@ -87,5 +87,5 @@ def test_regression_recovers_a_known_relationship_and_residuals_are_attractivene
     total = top.residential_attractiveness + model.coefficients["relative_job_growth"] * growth[0]
     assert top.total_attractiveness == pytest.approx(total)
     assert 0 < model.r_squared <= 1
-    with pytest.raises(ValueError, match="Ukjente"):
+    with pytest.raises(ValueError, match="unknown_terms"):
         attractiveness.assess(business, migration, ["weather"])

@@ -25,7 +25,7 @@ def test_change_between_two_years():
     assert out.loc["9903", "change"] == -20
     with pytest.raises(ValueError):
         population.change(synthetic_population(), 2022, 2020)
-    with pytest.raises(MissingDataError, match="1.1.2030"):
+    with pytest.raises(MissingDataError, match=r"no_population_in_year \(year=2030\)"):
         population.change(synthetic_population(), 2020, 2030)
 
 

@@ -18,9 +18,7 @@ def population_accounts(
     the residual SSB books as corrections."""
     rows = components if code is None else components[components.code == code]
     if rows.empty:
-        raise MissingDataError(
-            "Ingen befolkningsendringer (SSB-tabell 06913) er lastet inn. Kjør `livskraft sync`."
-        )
+        raise MissingDataError("no_components", table="06913")
     out = rows.groupby("year", as_index=False)[COMPONENTS].sum()
     out["natural_increase"] = out.births - out.deaths
     out["net_immigration"] = out.immigration - out.emigration

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from .errors import AnalysisError
+
 TERMS = {"relative_job_growth", "log_size"}
 
 
@@ -30,10 +32,10 @@ def fit(table: pd.DataFrame, terms: list[str]) -> Regression:
     """OLS of `net_migration_rate` on an intercept and `terms` (columns of `table`)."""
     unknown = set(terms) - TERMS
     if unknown:
-        raise ValueError(f"Ukjente regresjonsledd: {', '.join(sorted(unknown))}")
+        raise AnalysisError("unknown_terms", terms=", ".join(sorted(unknown)))
     rows = table.dropna(subset=["net_migration_rate", *terms])
     if len(rows) <= len(terms) + 1:
-        raise ValueError("For få kommuner med data til regresjonen.")
+        raise AnalysisError("too_few_kommuner", observations=len(rows))
     x = np.column_stack([np.ones(len(rows)), *[rows[t].to_numpy(float) for t in terms]])
     y = rows.net_migration_rate.to_numpy(float)
     beta, *_ = np.linalg.lstsq(x, y, rcond=None)

@@ -102,7 +102,7 @@ def _to_pivot(frame: pd.DataFrame, values: list[str], crosswalk: pd.DataFrame, p
     if not missing.empty:
         pairs = sorted({f"{c} ({v})" for c, v in zip(missing.code, missing.vintage)})
         sample = ", ".join(pairs[:8])
-        raise MissingDataError(f"Kommunenummer uten kodeendringstabell: {sample}")
+        raise MissingDataError("codes_without_crosswalk", codes=sample)
     mapped[values] = mapped[values].mul(mapped.weight, axis=0)
     mapped["estimated"] = mapped.estimated | (mapped.weight < 1)
     mapped["code"] = mapped.pivot_code
@@ -112,19 +112,16 @@ def _to_pivot(frame: pd.DataFrame, values: list[str], crosswalk: pd.DataFrame, p
 def _from_pivot(frame, values, crosswalk, target: int, reference: pd.Series | None):
     contributors = codes_valid_in(crosswalk, target)
     if contributors.empty:
-        raise MissingDataError(f"Kodeendringstabellen dekker ikke {target}.")
+        raise MissingDataError("crosswalk_not_covering", year=target)
     if reference is None or reference.empty:
-        raise MissingDataError(
-            f"Trenger folketall på {target}-grenser for {target} for å fordele tall "
-            "som er slått sammen senere. Last inn befolkning etter årets grenser."
-        )
+        raise MissingDataError("reference_population_missing", year=target, codes="")
     contributors = contributors.assign(people=contributors.from_code.map(reference))
     if contributors.people.isna().any():
         lacking = ", ".join(sorted(contributors[contributors.people.isna()].from_code)[:8])
-        raise MissingDataError(f"Mangler folketall {target} for {lacking}.")
+        raise MissingDataError("reference_population_missing", year=target, codes=lacking)
     orphans = sorted(set(frame.code) - set(contributors.pivot_code))
     if orphans:
-        raise MissingDataError(f"Ingen kommuner i {target} svarer til {', '.join(orphans[:8])}.")
+        raise MissingDataError("no_kommune_for", year=target, codes=", ".join(orphans[:8]))
     contributors["mass"] = contributors.people * contributors.weight
     totals = contributors.groupby("pivot_code").mass.transform("sum")
     contributors["share"] = contributors.mass / totals

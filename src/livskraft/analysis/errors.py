@@ -1,8 +1,9 @@
 from livskraft.errors import CodedError
 
 
-class MissingDataError(LookupError):
-    """The data an analysis needs has not been loaded; the message says what to load."""
+class MissingDataError(CodedError, LookupError):
+    """The data an analysis needs has not been loaded: `code` says what is missing and
+    `values` which figures (`livskraft.web.data_messages` has the sentences)."""
 
 
 class AnalysisError(CodedError, ValueError):

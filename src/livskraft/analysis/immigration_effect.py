@@ -12,7 +12,7 @@ immigration = immigration − emigration summed over the period, each kommune is
 
 import pandas as pd
 
-from .errors import MissingDataError
+from .errors import AnalysisError, MissingDataError
 
 GROWING_WITHOUT = "growing_without_immigration"
 GROWING_ONLY_WITH = "growing_only_with_immigration"
@@ -27,13 +27,12 @@ def classify(
     """Return `code, pop_start, pop_end, growth, net_immigration,
     growth_without_immigration, category, estimated` for every kommune in `population`."""
     if end <= start:
-        raise ValueError("Sluttåret må være etter startåret.")
+        raise AnalysisError("end_before_start", start=start, end=end)
     years = list(range(start, end))
     period = components[components.year.isin(years)]
     if period.empty:
-        raise MissingDataError(
-            f"Ingen befolkningsendringer (06913) for {start}–{end - 1}. Kjør `livskraft sync`."
-        )
+        raise MissingDataError("no_components_in_period", table="06913", start=start,
+                               end=end - 1)
     net = period.assign(net=period.immigration - period.emigration).groupby("code")
     net_immigration = net.net.sum().where(net.year.nunique() == len(years))
     levels = population[population.year.isin([start, end])]

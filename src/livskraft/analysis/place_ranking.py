@@ -13,6 +13,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from .errors import AnalysisError
+
 PRO_AT, CON_AT = 67.0, 33.0
 
 
@@ -39,7 +41,7 @@ def rank(indicators: pd.DataFrame, criteria: list[Criterion],
     """`score` (0–100), `coverage` (0–1) and `rank` per kommune, best first."""
     chosen = [c for c in criteria if weights.get(c.key, 0) > 0]
     if not chosen:
-        raise ValueError("Velg minst ett kriterium med vekt over null.")
+        raise AnalysisError("no_criterion")
     return rank_scores(percentiles(indicators, chosen), weights)
 
 
@@ -48,7 +50,7 @@ def rank_scores(scores: pd.DataFrame, weights: dict[str, float]) -> pd.DataFrame
     mean over the criteria with weight > 0 that a kommune has data for."""
     keys = [k for k in scores.columns if weights.get(k, 0) > 0]
     if not keys:
-        raise ValueError("Velg minst ett kriterium med vekt over null.")
+        raise AnalysisError("no_criterion")
     matrix = scores[keys].to_numpy(dtype=float)
     weight = np.array([float(weights[k]) for k in keys])
     has = ~np.isnan(matrix)

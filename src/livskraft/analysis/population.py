@@ -5,7 +5,7 @@
 import numpy as np
 import pandas as pd
 
-from .errors import MissingDataError
+from .errors import AnalysisError, MissingDataError
 
 
 def series(population: pd.DataFrame, code: str, start: int | None = None, end: int | None = None):
@@ -16,7 +16,7 @@ def series(population: pd.DataFrame, code: str, start: int | None = None, end: i
     if end is not None:
         rows = rows[rows.year <= end]
     if rows.empty:
-        raise MissingDataError(f"Ingen folketall for kommune {code} i valgt periode.")
+        raise MissingDataError("no_population_for_kommune", code=code)
     out = rows[["year", "persons"]].copy()
     out["estimated"] = rows.get("estimated", pd.Series(False, index=rows.index)).to_numpy()
     return out.sort_values("year", ignore_index=True)
@@ -25,13 +25,13 @@ def series(population: pd.DataFrame, code: str, start: int | None = None, end: i
 def change(population: pd.DataFrame, start: int, end: int) -> pd.DataFrame:
     """Per kommune: persons at `start` and `end`, change and change in per cent."""
     if end <= start:
-        raise ValueError("Sluttåret må være etter startåret.")
+        raise AnalysisError("end_before_start", start=start, end=end)
     wide = population[population.year.isin([start, end])].pivot_table(
         index="code", columns="year", values="persons", aggfunc="sum"
     )
     for year in (start, end):
         if year not in wide:
-            raise MissingDataError(f"Ingen folketall for 1.1.{year}.")
+            raise MissingDataError("no_population_in_year", year=year)
     estimated = (
         population[population.year.isin([start, end])].groupby("code").estimated.any()
         if "estimated" in population
@@ -49,7 +49,7 @@ def change(population: pd.DataFrame, start: int, end: int) -> pd.DataFrame:
 def age_pyramid(men: list[int], women: list[int], width: int = 5, open_from: int = 90):
     """Group single-year counts (list index = age) into `width`-year bands and `open_from`+."""
     if len(men) != len(women):
-        raise ValueError("Aldersfordelingene for menn og kvinner har ulik lengde.")
+        raise AnalysisError("unequal_age_lists")
     bands = [(low, low + width) for low in range(0, open_from, width)]
     bands.append((open_from, len(men)))
     return pd.DataFrame(

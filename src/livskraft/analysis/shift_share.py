@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .errors import MissingDataError, MissingInput
+from .errors import AnalysisError, MissingDataError, MissingInput
 
 GROUPS = ["basis", "visitor", "regional"]
 
@@ -27,7 +27,7 @@ def grouped_jobs(jobs: pd.DataFrame, groups: dict[str, str]) -> pd.DataFrame:
     """`year, code, group, jobs` for the exposed groups; unknown industries are an error."""
     unknown = sorted(set(jobs.industry) - set(groups))
     if unknown:
-        raise MissingDataError(f"Næringer uten gruppe i næringsgrupperingen: {', '.join(unknown)}")
+        raise MissingDataError("industries_without_group", industries=", ".join(unknown))
     tagged = jobs.assign(group=jobs.industry.map(groups))
     tagged = tagged[tagged.group.isin(GROUPS)]
     return tagged.groupby(["year", "code", "group"], as_index=False).jobs.sum()
@@ -36,14 +36,14 @@ def grouped_jobs(jobs: pd.DataFrame, groups: dict[str, str]) -> pd.DataFrame:
 def decompose(jobs: pd.DataFrame, groups: dict[str, str], population: pd.DataFrame,
               start: int, end: int) -> pd.DataFrame:
     if end <= start:
-        raise ValueError("Sluttåret må være etter startåret.")
+        raise AnalysisError("end_before_start", start=start, end=end)
     table = grouped_jobs(jobs, groups)
     wide = table[table.year.isin([start, end])].pivot_table(
         index=["code", "group"], columns="year", values="jobs", aggfunc="sum", fill_value=0
     )
     for year in (start, end):
         if year not in wide:
-            raise MissingDataError(f"Ingen sysselsettingstall for {year}.")
+            raise MissingDataError("no_jobs_in_year", year=year)
     by_group = wide.groupby(level="group").sum()
     national_group_growth = (by_group[end] - by_group[start]) / by_group[start]
     national_growth = (by_group[end].sum() - by_group[start].sum()) / by_group[start].sum()
@@ -61,7 +61,7 @@ def decompose(jobs: pd.DataFrame, groups: dict[str, str], population: pd.DataFra
         index="code", columns="year", values="persons", aggfunc="sum"
     )
     if start not in people or end not in people:
-        raise MissingDataError(f"Trenger folketall for 1.1.{start} og 1.1.{end}.")
+        raise MissingDataError("needs_population", start=start, end=end)
     own_pop_growth = (people[end] - people[start]) / people[start]
     national_pop_growth = (people[end].sum() - people[start].sum()) / people[start].sum()
     visitor_share = start_jobs["visitor"] / total_start
@@ -80,8 +80,8 @@ def load_groups(path=None) -> dict[str, str]:
     table = pd.read_csv(source, dtype=str, keep_default_na=False)
     wrong = sorted(set(table.gruppe) - {*GROUPS, "local"})
     if wrong:
-        raise ValueError(f"Ukjent gruppe i næringsgrupperingen: {', '.join(wrong)} "
-                         f"(bruk basis, visitor, regional eller local)")
+        raise AnalysisError("unknown_groups", groups=", ".join(wrong),
+                            known="basis, visitor, regional, local")
     return dict(zip(table.naering, table.gruppe))
 
 
@@ -91,7 +91,7 @@ def decompose_totals(jobs: pd.DataFrame, start: int, end: int) -> pd.DataFrame:
     industry-mix term nor the population effect can be computed; both are NaN (unavailable),
     not 0, and `business_attractiveness` leaves them out."""
     if end <= start:
-        raise ValueError("Sluttåret må være etter startåret.")
+        raise AnalysisError("end_before_start", start=start, end=end)
     wide = jobs[jobs.year.isin([start, end])].pivot_table(
         index="code", columns="year", values="jobs", aggfunc="sum")
     for year in (start, end):

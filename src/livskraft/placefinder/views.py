@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from livskraft.analysis.errors import MissingDataError
 from livskraft.analysis.place_ranking import CON_AT, PRO_AT, rank_scores
+from livskraft.web.data_messages import describe
 from livskraft.web.formatting import decimal, whole
 
 from . import districts, indicators
@@ -25,7 +26,7 @@ def calculator(request):
     try:
         data = indicators.table()
     except MissingDataError as error:
-        return render(request, "placefinder/calculator.html", {"missing": str(error)})
+        return render(request, "placefinder/calculator.html", {"missing": describe(error)})
     form = CalculatorForm(request.GET or None, data.kommuner, data.counties)
     context = {"form": form, "controls": _controls(form, data)}
     if not form.is_bound or not form.is_valid():
@@ -46,7 +47,7 @@ def calculator(request):
     try:
         ranking = rank_scores(scores, weights)
     except ValueError as error:
-        context["problem"] = str(error)
+        context["problem"] = describe(error)
         return render(request, "placefinder/calculator.html", context)
     shown = _filtered(ranking, data, values, choice)
     context.update(_page(shown, data, choice["side"] or 1, request))

@@ -85,4 +85,5 @@ def _known_codes(reads: list[FileRead], municipalities: pd.DataFrame,
     names["key"] = names.name.fillna("").str.lower()
     unique = names.drop_duplicates(["vintage", "key", "code"]).groupby(["vintage", "key"])
     by_name = {k: g.code.iloc[0] for k, g in unique if len(g) == 1}
-    return KnownCodes(pairs, by_name)
+    lists = {int(v): set(g.code) for v, g in listed.groupby("vintage")}
+    return KnownCodes(pairs, by_name, lists)

@@ -6,9 +6,10 @@ import pandas as pd
 from django.apps import apps
 from django.utils.translation import gettext as _
 
-from livskraft.analysis import borders
+from livskraft.analysis import border_history, borders
+from livskraft.analysis.border_history import BorderHistory
 from livskraft.analysis.errors import MissingDataError
-from livskraft.places.models import CodeCrosswalk
+from livskraft.places.models import CodeChange, CodeCrosswalk, Municipality
 from livskraft.sources import registry
 from livskraft.sources.datasets.population_07459 import AGE_COLUMNS as AGES
 
@@ -55,12 +56,30 @@ def _on_borders(frame: pd.DataFrame, values: list[str], target: int,
     if frame.empty:
         return frame.assign(estimated=False)[["year", "code", *keys, *values, "estimated"]]
     frame = _one_vintage_per_year(frame, target, edition)
-    reference = (
+    reference = pd.Series(dict(
         PopulationTotal.objects.filter(vintage=target, year=target).values_list("code", "persons")
-    )
-    return borders.to_vintage(
-        frame, values, crosswalk(), target, pd.Series(dict(reference), dtype="float64"), keys
-    )
+    ), dtype="float64")
+    known = history()
+    if known is not None and known.covers(target, *frame.vintage.unique().tolist()):
+        return border_history.to_vintage(frame, values, known, target, reference, keys)
+    return borders.to_vintage(frame, values, crosswalk(), target, reference, keys)
+
+
+def history() -> BorderHistory | None:
+    """The border history from the stored code lists and KLASS 131's changes, if loaded."""
+    return _history(data_version())
+
+
+@lru_cache(maxsize=2)
+def _history(version: tuple) -> BorderHistory | None:
+    if not CodeChange.objects.exists():
+        return None
+    lists: dict[int, set[str]] = {}
+    for vintage, code in Municipality.objects.values_list("vintage", "code"):
+        lists.setdefault(vintage, set()).add(code)
+    fields = ["old_code", "new_code", "year"]
+    changes = pd.DataFrame(list(CodeChange.objects.values(*fields)), columns=fields)
+    return BorderHistory(lists, changes)
 
 
 def population(target: int | None = None) -> pd.DataFrame:

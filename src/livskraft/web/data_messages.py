@@ -105,6 +105,34 @@ MESSAGES = {
     "jsonstat_index_outside": gettext_lazy("verdiindeks %(key)s utenfor datasettet"),
     "jsonstat_no_value": gettext_lazy("mangler «value»"),
     "jsonstat_not_number": gettext_lazy("verdien %(value)s er ikke et tall"),
+    # analyses (the pure core's MissingDataError and AnalysisError)
+    "no_population_for_kommune": gettext_lazy("Ingen folketall for kommune %(code)s i valgt "
+                                              "periode."),
+    "end_before_start": gettext_lazy("Sluttåret må være etter startåret."),
+    "no_population_in_year": gettext_lazy("Ingen folketall for 1.1.%(year)s."),
+    "unequal_age_lists": gettext_lazy("Aldersfordelingene for menn og kvinner har ulik lengde."),
+    "no_components": gettext_lazy("Ingen befolkningsendringer (SSB-tabell %(table)s) er lastet "
+                                  "inn. Kjør «livskraft sync»."),
+    "no_components_in_period": gettext_lazy("Ingen befolkningsendringer (SSB-tabell %(table)s) "
+                                            "for %(start)s–%(end)s. Kjør «livskraft sync»."),
+    "unknown_terms": gettext_lazy("Ukjente regresjonsledd: %(terms)s"),
+    "too_few_kommuner": gettext_lazy("For få kommuner med data til regresjonen."),
+    "industries_without_group": gettext_lazy("Næringer uten gruppe i næringsgrupperingen: "
+                                             "%(industries)s"),
+    "no_jobs_in_year": gettext_lazy("Ingen sysselsettingstall for %(year)s."),
+    "needs_population": gettext_lazy("Trenger folketall for 1.1.%(start)s og 1.1.%(end)s."),
+    "unknown_groups": gettext_lazy("Ukjent gruppe i næringsgrupperingen: %(groups)s (bruk "
+                                   "%(known)s)"),
+    "no_criterion": gettext_lazy("Velg minst ett kriterium med vekt over null."),
+    "codes_without_crosswalk": gettext_lazy("Kommunenummer uten kodeendringstabell: %(codes)s"),
+    "crosswalk_not_covering": gettext_lazy("Kodeendringstabellen dekker ikke %(year)s."),
+    "reference_population_missing": gettext_lazy(
+        "Trenger folketall på %(year)s-grenser for %(year)s for å fordele tall som er slått "
+        "sammen senere (mangler %(codes)s). Last inn befolkning etter årets grenser."),
+    "no_kommune_for": gettext_lazy("Ingen kommuner i %(year)s svarer til %(codes)s."),
+    "no_code_list_for_year": gettext_lazy("Ingen kodeliste for %(year)s eller tidligere."),
+    "codes_without_history": gettext_lazy("Kommunenummer fra %(vintage)s som ikke finnes i "
+                                          "kodelistene og KLASS-endringene: %(codes)s"),
 }
 
 

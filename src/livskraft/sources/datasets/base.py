@@ -78,6 +78,7 @@ class FileFormat:
 class KnownCodes:
     pairs: set[tuple[int, str]]  # (vintage, code)
     by_name: dict[tuple[int, str], str]  # (vintage, lower-case name) → code
+    lists: dict[int, set[str]] = field(default_factory=dict)  # vintage → codes of code lists
 
 
 def check_codes(table: pd.DataFrame, name: str, vintage_column: str = "vintage"):

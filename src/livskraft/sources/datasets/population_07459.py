@@ -95,11 +95,48 @@ def _by_age(match, path, result):
     result.add("population_by_age", frame)
 
 
+def _own_borders_history(match, path, result):
+    """Population on each year's own borders over decades (e.g. 1986–2026). The file's codes
+    and names are that year's code list where no code list is loaded for the year; years
+    after the newest code list whose codes are all in it are on its borders."""
+    columns = {"aar": "int", "kommunenr": "code4", "kommunenavn": "text", "personer": "int"}
+    table, problems = read_table(path, result.name, columns, key=["aar", "kommunenr"])
+    result.problems += problems
+    if table is None:
+        return
+    frame = table.rename(columns={"aar": "year", "kommunenr": "code", "personer": "persons"})
+    frame = frame.assign(vintage=frame.year, men=None, women=None, estimated=False)
+
+    def lists_and_vintages(known):
+        newest = max(known.lists, default=int(frame.year.max()))
+        inside = frame.code.isin(known.lists.get(newest, set())).groupby(frame.year).all()
+        same_borders = [year for year, alike in inside.items() if year > newest and alike]
+        frame.loc[frame.year.isin(same_borders), "vintage"] = newest
+        unlisted = frame[~frame.year.isin(list(known.lists)) & (frame.vintage == frame.year)]
+        codes = unlisted.rename(columns={"kommunenavn": "name"}).assign(county_name="")
+        codes = codes.assign(county_code=codes.code.str[:2])
+        if not codes.empty:
+            result.add("municipalities", codes[["vintage", "code", "name", "county_code",
+                                                "county_name"]])
+        found = check_codes(frame[~frame.year.isin(unlisted.year)], result.name)(known)
+        if not found:
+            result.add("population_totals", frame.drop(columns="kommunenavn"))
+        return found
+
+    result.checks.append(lists_and_vintages)
+
+
 FORMATS = [
     FileFormat(r"kommune_befolkning_total_(?:b(\d{4})|aarets_grenser_\d{4}_\d{4})\.csv", _totals,
                "`kommune_befolkning_total_bYYYY.csv` or `…_aarets_grenser_*.csv`",
                "aar, kommunenr, personer, and for bYYYY also menn, kvinner, estimert",
                "population on YYYY borders, or on each year's own borders"),
+    FileFormat(r"kommune_befolkning_total_egne_grenser_\d{4}_\d{4}\.csv", _own_borders_history,
+               "`kommune_befolkning_total_egne_grenser_*.csv`",
+               "aar, kommunenr, kommunenavn, personer",
+               "population on each year's own borders; its codes are the code list of years "
+               "with none loaded (with KLASS 131's changes: every year's borders)",
+               precedence=-10),
     FileFormat(r"kommune_befolkning_alder(?:_kjonn_b(\d{4})|_aarets_grenser_\d{4}_\d{4})"
                r"\.csv(?:\.gz)?", _by_age,
                "`kommune_befolkning_alder_kjonn_bYYYY.csv(.gz)` or `…_alder_aarets_grenser_*`",
