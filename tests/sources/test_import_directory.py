@@ -156,7 +156,10 @@ def test_the_whole_shared_data_directory_is_imported_and_a_new_file_does_not_sto
         "aar,kommunenr,personer\n1838,0101,12\n", encoding="utf-8")
     result = import_directory(copy)
     assert result.stored["crosswalk"] == 855  # codes/kommunenr_til_2024.csv: 855 rows
-    assert result.stored["population_totals"] == 7_497 + 1_982  # b2024 + each year's borders
+    # b2024 + 2017–2021 on each year's borders + the 1986–2026 own-borders file less the rows
+    # the other two give (1,982 for 2017–2021, 3 × 357 for 2024–2026 on 2024 borders)
+    assert result.stored["population_totals"] == 7_497 + 1_982 + 17_281 - 1_982 - 3 * 357
+    assert result.stored["code_changes"] == 594  # ssb-responses' KLASS 131 change list
     assert result.stored["official_projection"] == 9_639  # 357 kommuner × 27 years
     # nasjonal_fruktbarhet.csv: 56 years × 44 ages; nasjonal_dodsrate_hmd.csv as q(x) for
     # ages 0–105: 34 years (1990–2023) × 2 sexes × 106 ages = 7,208

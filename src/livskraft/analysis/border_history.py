@@ -98,12 +98,16 @@ def to_vintage(frame: pd.DataFrame, values: list[str], history: BorderHistory, t
     return grouped.sort_values(["year", "code", *keys], ignore_index=True)
 
 
-def _forward(rows: pd.DataFrame, values: list[str], mapping: pd.DataFrame) -> pd.DataFrame:
-    merged = rows.merge(mapping, left_on="code", right_on="from_code", how="left")
-    unknown = sorted(set(merged.code[merged.to_code.isna()]))
+def _all_mapped(merged: pd.DataFrame, other: str) -> None:
+    unknown = sorted(set(merged.code[merged[other].isna()]))
     if unknown:
         raise MissingDataError("codes_without_history", codes=", ".join(unknown[:8]),
-                               vintage=int(rows.vintage.iloc[0]))
+                               vintage=int(merged.vintage.iloc[0]))
+
+
+def _forward(rows: pd.DataFrame, values: list[str], mapping: pd.DataFrame) -> pd.DataFrame:
+    merged = rows.merge(mapping, left_on="code", right_on="from_code", how="left")
+    _all_mapped(merged, "to_code")
     merged[values] = merged[values].mul(merged.weight, axis=0)
     merged["estimated"] = merged.estimated | (merged.weight < 1)
     return merged.assign(code=merged.to_code)
@@ -124,10 +128,7 @@ def _backward(rows, values, mapping: pd.DataFrame, target: int, reference):
         mapping.loc[several, "mass"] *= mapping.from_code[several].map(reference)
     mapping["share"] = mapping.mass / mapping.groupby("to_code").mass.transform("sum")
     merged = rows.merge(mapping, left_on="code", right_on="to_code", how="left")
-    unknown = sorted(set(merged.code[merged.from_code.isna()]))
-    if unknown:
-        raise MissingDataError("codes_without_history", codes=", ".join(unknown[:8]),
-                               vintage=int(rows.vintage.iloc[0]))
+    _all_mapped(merged, "from_code")
     merged[values] = merged[values].mul(merged.share, axis=0)
     merged["estimated"] = merged.estimated | merged.several
     return merged.assign(code=merged.from_code)

@@ -7,6 +7,7 @@ A dataset module in this package defines any of
 - `fetch(context)` with `SYNC_ORDER`: what `sync` fetches from SSB for it.
 `livskraft.sources.registry` finds the modules; nothing else lists them."""
 
+import json
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -15,7 +16,9 @@ from pathlib import Path
 import pandas as pd
 from tqdm import tqdm
 
-from ..csv_tables import unknown_codes
+from livskraft.errors import CodedError
+
+from ..csv_tables import read_table, unknown_codes
 from ..jsonstat import dimensions, labels
 from ..problems import Problem
 
@@ -93,6 +96,32 @@ def check_codes(table: pd.DataFrame, name: str, vintage_column: str = "vintage")
         return unknown_codes(table, name, "code", known.pairs, year_column=vintage_column)
 
     return check
+
+
+def read_kommune_table(match: re.Match, path: Path, result: FileRead, kind: str,
+                       columns: dict[str, tuple[str, str]], key: list[str]) -> None:
+    """The common reader of a table per year and kommune: `columns` maps each file column to
+    (its kind for `read_table`, our column); the vintage is the file's bYYYY or each year."""
+    table, problems = read_table(path, result.name, {c: k for c, (k, _) in columns.items()}, key)
+    result.problems += problems
+    if table is None:
+        return
+    frame = table.rename(columns={c: ours for c, (_, ours) in columns.items()})
+    frame["vintage"] = vintage_of(match, frame)
+    result.checks.append(check_codes(frame, result.name))
+    result.add(kind, frame)
+
+
+def read_json(path: Path, result: FileRead, parse: Callable):
+    """`parse(document)` of a JSON file, or None with the problem noted (not JSON, or the
+    parser's coded error)."""
+    try:
+        return parse(json.loads(path.read_text(encoding="utf-8")))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        result.problem(None, "file_not_json")
+    except CodedError as error:
+        result.problem(None, error.code, **error.values)
+    return None
 
 
 def vintage_of(match: re.Match, frame: pd.DataFrame, group: int = 1) -> pd.Series | int:

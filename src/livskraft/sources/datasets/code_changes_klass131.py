@@ -2,13 +2,10 @@
 history the border vintages are built from. Imported from KLASS's own `changes` JSON, or
 fetched by `sync`."""
 
-import json
-
 import pandas as pd
 
 from ..klass import parse_changes
-from ..ssb_errors import SsbError
-from .base import Dataset, FileFormat
+from .base import Dataset, FileFormat, read_json
 
 FIRST_YEAR = 1977
 SYNC_ORDER = 15
@@ -17,18 +14,11 @@ DATASETS = [Dataset("code_changes", ("old_code", "old_name", "new_code", "new_na
 
 
 def _changes(match, path, result):
-    try:
-        changes = parse_changes(json.loads(path.read_text(encoding="utf-8")))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        result.problem(None, "file_not_json")
-        return
-    except SsbError as error:
-        result.problem(None, error.code)
-        return
-    if not changes:
+    changes = read_json(path, result, parse_changes)
+    if changes is not None and not changes:
         result.problem(None, "no_rows")
-        return
-    result.add("code_changes", pd.DataFrame(changes).drop_duplicates())
+    elif changes:
+        result.add("code_changes", pd.DataFrame(changes).drop_duplicates())
 
 
 FORMATS = [

@@ -1,10 +1,9 @@
 """Jobs by workplace kommune and industry (SN2007), 4th quarter (SSB 13470 by default;
 LIVSKRAFT_SSB_JOBS_TABLE picks another table with a NACE dimension)."""
 
-from ..csv_tables import read_table
 from ..jsonstat import dimensions
 from ..ssb_errors import SsbError
-from .base import Dataset, FileFormat, check_codes, regions, totals_or_all, vintage_of, years_in
+from .base import Dataset, FileFormat, read_kommune_table, regions, totals_or_all, years_in
 
 TABLE = "13470"
 SYNC_ORDER = 60
@@ -14,16 +13,10 @@ DATASETS = [Dataset("employment", ("vintage", "year", "code", "industry", "jobs"
 
 
 def _employment(match, path, result):
-    columns = {"aar": "int", "kommunenr": "code4", "naering": "text", "sysselsatte": "int"}
-    table, problems = read_table(path, result.name, columns, ["aar", "kommunenr", "naering"])
-    result.problems += problems
-    if table is None:
-        return
-    frame = table.rename(columns={"aar": "year", "kommunenr": "code", "naering": "industry",
-                                  "sysselsatte": "jobs"})
-    frame["vintage"] = vintage_of(match, frame)
-    result.checks.append(check_codes(frame, result.name))
-    result.add("employment", frame)
+    read_kommune_table(match, path, result, "employment",
+                       {"aar": ("int", "year"), "kommunenr": ("code4", "code"),
+                        "naering": ("text", "industry"), "sysselsatte": ("int", "jobs")},
+                       ["aar", "kommunenr", "naering"])
 
 
 FORMATS = [

@@ -1,14 +1,11 @@
 """Kommune code lists per border vintage: our CSV lists, SSB's yearly lists, and KLASS 131
 (`sync`: codesAt per year, county names from KLASS 104)."""
 
-import json
-
 import pandas as pd
 
 from ..csv_tables import read_table
 from ..klass import parse_version
-from ..ssb_errors import SsbError
-from .base import Dataset, FileFormat
+from .base import Dataset, FileFormat, read_json
 
 DATASETS = [Dataset("municipalities", ("vintage", "code", "name", "county_code", "county_name"),
                     "places.Municipality", replace_by=("vintage",))]
@@ -41,14 +38,10 @@ def _ssb_code_lists(match, path, result):
 
 
 def _klass_version(match, path, result):
-    try:
-        year, codes = parse_version(json.loads(path.read_text(encoding="utf-8")))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        result.problem(None, "file_not_json")
+    parsed = read_json(path, result, parse_version)
+    if parsed is None:
         return
-    except SsbError as error:
-        result.problem(None, error.code)
-        return
+    year, codes = parsed
     if year != int(match.group(1)):
         result.problem(None, "version_year_differs", year=year)
         return
@@ -67,7 +60,7 @@ FORMATS = [
     FileFormat(r"131_klass-v1_version_kommuneinndeling_(\d{4})\.json", _klass_version,
                "`131_klass-v1_version_kommuneinndeling_YYYY.json`",
                "KLASS 131 `/versions/<id>` response (classificationItems, validFrom)",
-               "code list of vintage YYYY (9999 skipped)", precedence=25),
+               "code list of vintage YYYY (9999 skipped)", precedence=15),
 ]
 
 

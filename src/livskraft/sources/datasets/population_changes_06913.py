@@ -1,9 +1,8 @@
 """Components of population change during a calendar year per kommune (SSB 06913)."""
 
-from ..csv_tables import read_table
 from ..pxweb import content_codes_by_label
 from ..ssb_errors import SsbError
-from .base import Dataset, FileFormat, check_codes, regions, vintage_of, years_in
+from .base import Dataset, FileFormat, read_kommune_table, regions, years_in
 
 TABLE = "06913"
 SYNC_ORDER = 50
@@ -25,15 +24,9 @@ DATASETS = [Dataset("population_changes", ("vintage", "year", "code", *COMPONENT
 
 
 def _changes(match, path, result):
-    columns = {"aar": "int", "kommunenr": "code4", **{c: "int" for c in FILE_COLUMNS}}
-    table, problems = read_table(path, result.name, columns, ["aar", "kommunenr"])
-    result.problems += problems
-    if table is None:
-        return
-    frame = table.rename(columns={"aar": "year", "kommunenr": "code", **FILE_COLUMNS})
-    frame["vintage"] = vintage_of(match, frame)
-    result.checks.append(check_codes(frame, result.name))
-    result.add("population_changes", frame)
+    columns = {"aar": ("int", "year"), "kommunenr": ("code4", "code"),
+               **{c: ("int", ours) for c, ours in FILE_COLUMNS.items()}}
+    read_kommune_table(match, path, result, "population_changes", columns, ["aar", "kommunenr"])
 
 
 FORMATS = [
