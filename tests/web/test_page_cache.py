@@ -118,7 +118,8 @@ def test_front_compresses_the_same_page(imported):
     _, headers, packed = asgi_get("/", (b"accept-encoding", b"gzip, deflate, br"))
     assert headers["content-encoding"] == "gzip" and "content-encoding" not in plain_headers
     assert gzip.decompress(packed) == plain
-    assert len(packed) < len(plain) / 2
+    # Django's GZipMiddleware pads the gzip header with up to 100 random bytes against BREACH.
+    assert len(packed) - 100 < len(plain) / 2
 
 
 def test_front_never_replays_to_a_session(imported):
