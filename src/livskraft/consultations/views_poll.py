@@ -22,13 +22,13 @@ from django.views.decorators.csrf import csrf_exempt
 from django_ratelimit.decorators import ratelimit
 
 from livskraft.web.downloads import table_response
+from livskraft.web.sessions import by_session, voter_id
 
 from . import polls
 from .forms import NewsletterForm, PlaceForm, StatementForm
 from .models import NewsletterSignup, Poll, Vote
 from .permissions import can_run_poll
 from .rates import rate
-from .sessions import by_session, voter_id
 
 EMBED_SALT = "livskraft.poll.embed"
 

@@ -11,12 +11,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django_ratelimit.decorators import ratelimit
 
+from livskraft.web.sessions import by_session
+
 from . import intake
 from .forms import InvitationForm, SubmissionForm
 from .geography import kommune_names
 from .models import Consultation, Submission
 from .rates import RATES, rate
-from .sessions import by_session
 
 __all__ = ["RATES"]
 

@@ -58,16 +58,6 @@ def join(request, workshop: Workshop) -> Participant:
     return current
 
 
-def session_key(request) -> str:
-    if not request.session.session_key:
-        request.session.save()
-    return request.session.session_key
-
-
-def session_rate_key(group, request) -> str:
-    return session_key(request)
-
-
 def current_window() -> int:
     return int(time.time() // WINDOW_SECONDS)
 

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django_ratelimit.core import is_ratelimited
 
 from livskraft.web.downloads import csv_bytes
+from livskraft.web.sessions import by_session, session_key
 
 from . import actions, downloads, participants, screens
 from .files import XLSX, attachment
@@ -119,9 +120,9 @@ def _limited(request, name: str, key: str) -> bool:
 
 def _guessing(request) -> bool:
     """Count a wrong code; True once this session or address has tried too many."""
-    participants.session_key(request)
-    by_session = _limited(request, "wrong_per_session", participants.session_rate_key)
-    return _limited(request, "wrong_per_address", "ip") or by_session
+    session_key(request)
+    session_over = _limited(request, "wrong_per_session", by_session)
+    return _limited(request, "wrong_per_address", "ip") or session_over
 
 
 def join(request, code: str | None = None):

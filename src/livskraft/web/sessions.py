@@ -1,5 +1,5 @@
-"""Anonymous visitors are told apart by their browser session, never by IP address: a whole
-workshop hall shares one network."""
+"""Anonymous visitors (participants and respondents) are told apart by their browser session,
+never by IP address: a whole workshop hall shares one network."""
 
 import hashlib
 import hmac
