@@ -24,18 +24,26 @@ fi
 
 python=python3
 [ -x .venv/bin/python ] || "$python" -m venv .venv
-# pip runs only when the dependencies (pyproject.toml) or this script changed since the last
-# install of the same kind; the package itself is installed editable, so code changes need none.
-fingerprint="$(cat pyproject.toml scripts/install.sh | sha256sum | cut -d' ' -f1)"
+# pip runs only when the pinned packages (requirements.lock), pyproject.toml or this script changed
+# since the last install of the same kind; the package itself is installed editable, so code
+# changes need none. Every package comes from the lock, checked against its hashes; the app
+# alone takes the lock's part above the "# test extra" line (scripts/lock.sh writes it).
+fingerprint="$(cat requirements.lock pyproject.toml scripts/install.sh | sha256sum | cut -d' ' -f1)"
 stamp=.venv/livskraft-installed
 if ! grep -qxF "$fingerprint ${1:-app}" "$stamp" 2>/dev/null \
    && ! grep -qxF "$fingerprint test" "$stamp" 2>/dev/null; then
   .venv/bin/python -m pip install -q --upgrade pip
+  pinned=$(mktemp)
   if [ "${1:-}" = test ]; then
-    .venv/bin/python -m pip install -q -e '.[test]'
+    cp requirements.lock "$pinned"
   else
-    .venv/bin/python -m pip install -q -e .
+    sed '/^# test extra$/,$d' requirements.lock > "$pinned"
   fi
+  .venv/bin/python -m pip install -q --require-hashes --no-deps -r "$pinned"
+  rm -f "$pinned"
+  .venv/bin/python -m pip install -q --no-deps -e .
+  # fails when pyproject.toml asks for a package the lock lacks (run scripts/lock.sh)
+  .venv/bin/python -m pip check
   echo "$fingerprint ${1:-app}" > "$stamp"
 fi
 # The compiled translations are built here, not committed (binary files do not merge);

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from livskraft import __version__
 from livskraft.analysis.errors import MissingDataError
 
 
@@ -29,6 +30,7 @@ def _fail(message: str, code: int = 2) -> None:
 
 
 @click.group(help="Livskraft – kunnskapsgrunnlag for livskraftige lokalsamfunn.")
+@click.version_option(__version__, prog_name="livskraft", message="%(prog)s %(version)s")
 def main() -> None:
     pass
 
