@@ -24,6 +24,8 @@ def population_accounts(
     out["net_immigration"] = out.immigration - out.emigration
     out["net_domestic"] = out.domestic_in - out.domestic_out
     out["total_change"] = out.natural_increase + out.net_immigration + out.net_domestic
+    if "estimated" in rows:  # shown on other borders: shared out by population (estimate)
+        out["estimated"] = out.year.map(rows.groupby("year").estimated.any()).astype(bool)
     if population is not None:
         people = population if code is None else population[population.code == code]
         level = people.groupby("year").persons.sum()

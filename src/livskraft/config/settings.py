@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "livskraft.consultations",
     "livskraft.workshops",
     "axes",
+    "ninja",  # its Swagger UI files are served from our static files (no CDN)
 ]
 
 MIDDLEWARE = [
@@ -142,6 +143,10 @@ CACHES["pages"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
 # Rate limits count per browser session or participant; per IP only as a high backstop for
 # clients without cookies: a whole hall shares one network.
 RATELIMIT_USE_CACHE = "default"
+# The open API (livskraft.api): requests per address. Behind nginx set LIVSKRAFT_PROXIES=1 so
+# the client's address is read from X-Forwarded-For (only the hop nginx added is trusted).
+API_RATE = os.environ.get("LIVSKRAFT_API_RATE", "120/m")
+NINJA_NUM_PROXIES = int(os.environ.get("LIVSKRAFT_PROXIES", "0"))
 
 # Live workshop updates: in-memory channel layer by default, Redis in production.
 CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}

@@ -62,7 +62,9 @@ def accounts_table(code: str, borders: int | None = None) -> pd.DataFrame:
         "total_change": "sum_komponenter", "observed_change": "observert_endring",
         "residual": "differanse",
     }
-    return table[list(columns)].rename(columns=columns).round(0)
+    table = table.assign(estimated=table.get("estimated", False))
+    return table[[*columns, "estimated"]].rename(columns=columns).round(0).assign(
+        estimert=lambda t: t.pop("estimated").astype(int))
 
 
 def age_pyramid_table(code: str) -> tuple[int, pd.DataFrame]:

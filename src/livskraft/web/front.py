@@ -119,8 +119,9 @@ class PageCache:
         gzip = bool(re_accepts_gzip.search(headers.get(b"accept-encoding", b"").decode("latin-1")))
         host = headers.get(b"host", b"").decode("latin-1")  # a bad host still gets Django's 400
         query = scope["query_string"].decode("latin-1")
+        csv = b"text/csv" in headers.get(b"accept", b"")  # the API answers CSV to it (Vary)
         key = (f"{page_cache.version_key(page_cache.version.cached())}|{language}|{int(gzip)}|"
-               f"{host}{scope['path']}?{query}")
+               f"{int(csv)}|{host}{scope['path']}?{query}")
         return hashlib.blake2b(key.encode(), digest_size=16).hexdigest()
 
     def _keep_version_fresh(self) -> None:
