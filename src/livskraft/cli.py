@@ -10,7 +10,7 @@ from livskraft import __version__
 from livskraft.analysis.errors import MissingDataError
 
 
-def _django() -> None:
+def _django(migrate: bool = True) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "livskraft.config.settings")
     import django
     from django.conf import settings
@@ -19,9 +19,33 @@ def _django() -> None:
     Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
     if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
         Path(settings.DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+    if migrate:
+        _migrate()
+
+
+def _unapplied_migrations() -> int:
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    return len(executor.migration_plan(executor.loader.graph.leaf_nodes()))
+
+
+def _migrate() -> int:
+    """Applies what is not applied yet; returns how many migrations that was."""
     from django.core.management import call_command
 
-    call_command("migrate", interactive=False, verbosity=0)
+    pending = _unapplied_migrations()
+    if pending:
+        call_command("migrate", interactive=False, verbosity=0)
+    return pending
+
+
+def _embedded_database() -> bool:
+    """The default: SQLite on this machine, outside production, served by one `serve`."""
+    from django.conf import settings
+
+    return settings.DATABASES["default"]["ENGINE"].endswith("sqlite3") and not settings.PRODUCTION
 
 
 def _fail(message: str, code: int = 2) -> None:
@@ -35,7 +59,8 @@ def main() -> None:
     pass
 
 
-@main.command(help="Start nettstedet (databasen migreres automatisk).")
+@main.command(help="Start nettstedet (den innebygde SQLite-databasen migreres automatisk; "
+              "ellers kjør `livskraft migrate` først).")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option("--workers", default=1, show_default=True, type=int)
@@ -43,7 +68,14 @@ def main() -> None:
               help="Importer denne mappen først hvis databasen er tom (filer med feil blir "
                    "stående utenfor og listes opp); nettstedet starter uansett.")
 def serve(host: str, port: int, workers: int, load_if_empty: Path | None) -> None:
-    _django()
+    # The embedded SQLite database of one machine is migrated here; a shared database is
+    # migrated once by `livskraft migrate`, never by each of the processes that serve it.
+    _django(migrate=False)
+    if _embedded_database():
+        _migrate()
+    elif pending := _unapplied_migrations():
+        _fail(f"databasen mangler {pending} migreringer: kjør `livskraft migrate` én gang "
+              "før serverne startes (se docs/deployment.md).")
     from livskraft.stats.models import PopulationTotal
 
     if not PopulationTotal.objects.exists() and load_if_empty is not None:
@@ -68,6 +100,15 @@ def serve(host: str, port: int, workers: int, load_if_empty: Path | None) -> Non
                 http="httptools", loop="uvloop", log_level="warning",
                 ws_max_size=2**20,
                 timeout_graceful_shutdown=10)  # open websockets must not hold a restart
+
+
+@main.command(help="Migrer databasen: én gang ved installasjon og etter hver oppgradering, "
+              "før serverne startes (`serve` migrerer bare den innebygde SQLite-databasen).")
+def migrate() -> None:
+    _django(migrate=False)
+    pending = _migrate()
+    click.echo(f"Databasen er oppdatert ({pending} migreringer kjørt)." if pending
+               else "Databasen var allerede oppdatert.")
 
 
 @main.command("import-data", help="Importer en mappe med CSV/GeoJSON (formatet i shared/data). "

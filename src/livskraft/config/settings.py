@@ -50,6 +50,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "livskraft.web.health.HealthCheckMiddleware",  # /healthz, before host checks and redirects
     "django.middleware.gzip.GZipMiddleware",  # HTML, SVG, CSV; adds random bytes against BREACH
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -119,7 +120,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = HOME / "static"
+STATIC_ROOT = Path(os.environ.get("LIVSKRAFT_STATIC_ROOT") or HOME / "static")
 WHITENOISE_USE_FINDERS = not PRODUCTION
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -159,7 +160,9 @@ if os.environ.get("LIVSKRAFT_REDIS_URL"):
                                      "LIVSKRAFT_REDIS_URL"], "socket_timeout": 60}]}}
 
 MEDIA_URL = "/vedlegg/"
-MEDIA_ROOT = HOME / "media"
+# Attachments: every process must see the same folder (a shared volume when there are several
+# machines or containers); the committee downloads them through a view that checks access.
+MEDIA_ROOT = Path(os.environ.get("LIVSKRAFT_MEDIA_ROOT") or HOME / "media")
 ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 # Receipts carry a private link: production sends them by SMTP, never to the console/log.
