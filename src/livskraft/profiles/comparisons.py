@@ -177,8 +177,8 @@ def section(code: str, name: str, start: int, end: int, borders: int, raw_chosen
         row["picked"] = [decimal(values[position]) for values in list(picked.values())[1:]]
         rows.append(row)
     return {
-        "comparison_chart": charts.multi_line_chart(years, broad, title),
-        "comparison_picked_chart": charts.multi_line_chart(years, picked, title)
+        "comparison_chart": charts.render("lines", years, broad, title),
+        "comparison_picked_chart": charts.render("lines", years, picked, title)
         if len(picked) > 1 else None,
         "comparison_heads": list(broad), "comparison_picked": list(picked)[1:],
         "comparison_rows": rows, "comparison_has_class": klass is not None,

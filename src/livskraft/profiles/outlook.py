@@ -73,7 +73,7 @@ def attractiveness_section(code: str, name: str, request_data, borders: int) -> 
     klass = Centrality.objects.filter(code=code).values_list("centrality_class", flat=True).first()
     in_class = table if klass is None else table[table.sentralitetsklasse == klass]
     points, set_note = _set_members(chosen, table, in_class, code, request_data, borders)
-    chart = charts.quadrant(
+    chart = charts.render("quadrant",
         list(zip(points.kommune, points.naeringsattraktivitet_pst,
                  points.bostedsattraktivitet_pst)),
         name, _("Næringsattraktivitet (prosentpoeng)"), _("Bostedsattraktivitet (prosentpoeng)"),
@@ -153,7 +153,7 @@ def projection_section(code: str, name: str, borders: int, request_data) -> dict
     }
     summary = table[table.aar.isin([years[0], years[10], years[20], years[-1]])]
     context = {
-        "projection_chart": charts.multi_line_chart(
+        "projection_chart": charts.render("lines",
             years, series, _("Framskrevet folketall i %(name)s") % {"name": name}),
         "projection_rows": summary.to_dict("records"),
         "projection_problem": problem,
@@ -181,7 +181,7 @@ def work_section(code: str, borders: int) -> dict:
              "per_1000": 1000 * r.jobs / people[r.year] if r.year in people.index else None,
              "sysselsatte_bosatte": r.employed_residents, "estimert": bool(r.estimated)}
             for r in own.itertuples()]
-    context = {"work_rows": rows, "work_chart": charts.line_chart(
+    context = {"work_rows": rows, "work_chart": charts.render("population",
         [r["aar"] for r in rows], [r["arbeidsplasser"] for r in rows],
         [r["estimert"] for r in rows], _("Arbeidsplasser (sysselsatte etter arbeidssted)"))}
     years = work.commuting_years()

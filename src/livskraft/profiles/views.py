@@ -121,7 +121,7 @@ def kommune(request, code: str):
     try:
         trend = reports.population_table(code, period.start, period.end, period.borders)
         context["trend"] = trend.to_dict("records")
-        context["trend_chart"] = charts.line_chart(
+        context["trend_chart"] = charts.render("population",
             trend.aar.tolist(), trend.folketall.tolist(), trend.estimert.astype(bool).tolist(),
             _("Folketall i %(name)s 1. januar") % {"name": place.name},
         )
@@ -132,7 +132,7 @@ def kommune(request, code: str):
     try:
         year, bands = reports.age_pyramid_table(code)
         context["pyramid_year"], context["pyramid"] = year, bands.to_dict("records")
-        context["pyramid_chart"] = charts.pyramid(
+        context["pyramid_chart"] = charts.render("pyramid",
             bands.aldersgruppe.tolist(), bands.menn.tolist(), bands.kvinner.tolist(),
             _("Aldersfordeling i %(name)s 1. januar %(year)s") % {"name": place.name,
                                                                    "year": year},
@@ -142,7 +142,7 @@ def kommune(request, code: str):
     try:
         accounts = _accounts(code, period)
         context["accounts"] = accounts.to_dict("records")
-        context["accounts_chart"] = charts.component_bars(
+        context["accounts_chart"] = charts.render("components",
             accounts.aar.tolist(),
             {_("Fødselsoverskudd"): accounts.fodselsoverskudd.tolist(),
              _("Nettoinnvandring"): accounts.nettoinnvandring.tolist(),
