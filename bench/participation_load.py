@@ -120,7 +120,8 @@ async def load(port: int, workshop_id: int, code: str, factor_ids: list[int],
 
     http = f"http://127.0.0.1:{port}"
     ws = f"ws://127.0.0.1:{port}"
-    limits = httpx.Limits(max_connections=200, max_keepalive_connections=200)
+    # one connection per phone, as in a hall: no answer waits for a slot in the client's pool
+    limits = httpx.Limits(max_connections=participants, max_keepalive_connections=participants)
     async with httpx.AsyncClient(base_url=http, limits=limits, timeout=60) as client:
         reference = []
         for _ in range(50):

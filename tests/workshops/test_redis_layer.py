@@ -50,3 +50,4 @@ def test_a_vote_crosses_redis_to_the_big_screen(setup):  # noqa: F811
         assert state["connected"] == 1 and state["answers"] == 1
         assert cache.get(f"workshop-{workshop.id}-connected") == 0
     assert PriorityScore.objects.get().influence == 5
+

@@ -1,15 +1,23 @@
 """Priority scores written in batches: one transaction per batch, the same rules as one by
 one, the unique constraint as the guarantee, and many phones at once through the websocket."""
 
+import os
+import uuid
+
 import pytest
 from asgiref.sync import async_to_sync
+from django.core.cache import cache
 from django.db import IntegrityError
+from django.test import override_settings
 
 from livskraft.workshops.models import Participant, Workshop
+from livskraft.workshops.participants import answer_allowed, answers_allowed
 from livskraft.workshops.tools import priority
 from livskraft.workshops.tools.priority import Factor, PriorityScore, record_many
 
 from .test_live import participant_socket
+
+REDIS = os.environ.get("LIVSKRAFT_TEST_REDIS_URL")
 
 
 @pytest.fixture
@@ -102,3 +110,28 @@ def test_forty_phones_at_once_are_written_in_few_batches(monkeypatch):
     assert sorted(r["saved"] for r in replies) == sorted([f.id for f in factors] * 40)
     assert PriorityScore.objects.count() == 80  # 40 phones × 2 factors, once each
     assert sum(calls) == 80 and len(calls) < 80 / 4  # batches, not one write per vote
+
+
+LIMIT_CACHES = [
+    pytest.param({"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                  "LOCATION": "limit-test"}, id="minne"),
+    pytest.param({"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS},
+                 id="redis", marks=pytest.mark.skipif(
+                     not REDIS, reason="ingen Redis-server: scripts/test.sh starter en")),
+]
+
+
+@pytest.mark.parametrize("store", LIMIT_CACHES)
+def test_a_batchs_answers_count_against_each_participants_limit(store):
+    """The limit is 60 answers a minute per participant (participants.ANSWERS_PER_WINDOW):
+    after 2 of ann's answers one by one, a batch with 58 more of hers, 2 of bo's and 3 more
+    of hers allows 2 + 58 = 60 of hers and refuses the 3 over; bo counts on his own."""
+    ann = Participant(key=uuid.uuid4())
+    bo = str(uuid.uuid4())
+    with override_settings(CACHES={"default": store}):
+        cache.clear()
+        assert answer_allowed(ann) and answer_allowed(ann)
+        batch = answers_allowed([str(ann.key)] * 58 + [bo, bo] + [str(ann.key)] * 3)
+        assert batch == [True] * 58 + [True, True] + [False] * 3
+        assert not answer_allowed(ann)
+        assert answers_allowed([bo]) == [True]  # his third

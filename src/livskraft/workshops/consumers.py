@@ -4,16 +4,14 @@ switches, locks and reveals); big screens receive the live state."""
 import asyncio
 import json
 
-from asgiref.sync import sync_to_async
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.conf import settings
-from django.db import OperationalError
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation.trans_real import parse_accept_lang_header
 
-from . import batches, live, participants, screens
+from . import live, participants, screens
 from .models import Workshop
 from .permissions import can_run
 from .tools import priority
@@ -82,21 +80,12 @@ class ParticipantConsumer(AsyncJsonWebsocketConsumer):
         await self.send_json({"error": code, "message": message})
 
     async def receive_json(self, content, **kwargs):
-        """Checked here (no database), then written with the other phones' votes in one
-        batch (workshops/batches.py)."""
-        vote, refusal = await sync_to_async(self._check, thread_sensitive=False)(content)
-        if refusal is None:
-            try:
-                refused = await batches.queue(priority.record_many).submit(vote)
-            except OperationalError:  # the database stayed busy: the phone keeps its answer
-                refused = priority.BUSY
-            with translation.override(self.language):
-                refusal = priority.score_reply(vote, refused)
-        await self.send_json(refusal)
-
-    def _check(self, content: dict):
-        with translation.override(self.language):
-            return priority.check_score(self.participant, content)
+        """Checked here in the event loop (no database, no thread), then written with the
+        other phones' votes in one batch (workshops/batches.py)."""
+        vote, reply = priority.check_score(str(self.participant.key), content)
+        if vote is not None:
+            reply = await priority.send_answer(vote)
+        await self.send_json(reply)
 
 
 class ScreenConsumer(AsyncJsonWebsocketConsumer):

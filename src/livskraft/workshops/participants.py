@@ -4,11 +4,13 @@ A participant is created only when someone presses «Bli med» (a POST), never b
 link: link previews and scripts do not count as people."""
 
 import time
+from collections import Counter
 from functools import wraps
 
 from django.contrib import messages
 from django.core import signing
-from django.core.cache import cache
+from django.core.cache import caches
+from django.core.cache.backends.redis import RedisCache
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -63,15 +65,50 @@ def current_window() -> int:
 
 
 def answer_allowed(participant: Participant) -> bool:
-    """Count one answer; False once the participant has sent too many this minute. Keyed
-    on the participant's random key, which (unlike a row id) is never used again."""
-    counter = f"workshop-answers-{participant.key}-{current_window()}"
-    cache.add(counter, 0, timeout=2 * WINDOW_SECONDS)
-    try:
-        return cache.incr(counter) <= ANSWERS_PER_WINDOW
-    except ValueError:  # expired between add and incr: a new window
-        cache.add(counter, 1, timeout=2 * WINDOW_SECONDS)
-        return True
+    """Count one answer; False once the participant has sent too many this minute."""
+    return answers_allowed([str(participant.key)])[0]
+
+
+def answers_allowed(keys: list[str]) -> list[bool]:
+    """Count a batch of answers (one participant key per answer, in order): per answer,
+    whether it is within the participant's limit this minute. Keyed on the participant's
+    random key, which (unlike a row id) is never used again."""
+    window = current_window()
+    counts = Counter(keys)
+    totals = _add_to_counters({f"workshop-answers-{key}-{window}": n
+                               for key, n in counts.items()})
+    seen: Counter = Counter()
+    allowed = []
+    for key in keys:
+        seen[key] += 1
+        before = totals[f"workshop-answers-{key}-{window}"] - counts[key]
+        allowed.append(before + seen[key] <= ANSWERS_PER_WINDOW)
+    return allowed
+
+
+def _add_to_counters(counters: dict[str, int]) -> dict[str, int]:
+    """Add to each counter (made with the window's timeout); their new totals. On Redis in
+    one round trip for the whole batch (SET NX then INCRBY: atomic per counter, so several
+    server processes count together); elsewhere through the cache API."""
+    store = caches["default"]
+    timeout = 2 * WINDOW_SECONDS
+    if isinstance(store, RedisCache):
+        names = [store.make_and_validate_key(counter) for counter in counters]
+        pipe = store._cache.get_client(write=True).pipeline(transaction=False)
+        for name, n in zip(names, counters.values(), strict=True):
+            pipe.set(name, 0, ex=timeout, nx=True)
+            pipe.incrby(name, n)
+        results = pipe.execute()
+        return {counter: int(results[2 * i + 1]) for i, counter in enumerate(counters)}
+    totals = {}
+    for counter, n in counters.items():
+        store.add(counter, 0, timeout=timeout)
+        try:
+            totals[counter] = store.incr(counter, n)
+        except ValueError:  # expired between add and incr: a new window
+            store.add(counter, n, timeout=timeout)
+            totals[counter] = n
+    return totals
 
 
 def remember(response, request, participant: Participant) -> None:

@@ -1,13 +1,15 @@
 """Prioriteringsverktøyet: participants score each factor 1–5 for importance and for how far
 it can be influenced locally; groups and the plenum agree placements; a quadrant plot."""
 
+import contextlib
 import math
+import uuid
 from zipfile import BadZipFile
 
 import pandas as pd
 from django import forms
 from django.contrib import messages
-from django.db import IntegrityError, models, transaction
+from django.db import IntegrityError, OperationalError, models, transaction
 from django.db.models import Avg, Count, F
 from django.http import JsonResponse
 from django.shortcuts import redirect
@@ -19,11 +21,11 @@ from django.views.decorators.http import require_POST
 
 from livskraft.web.downloads import xlsx_bytes
 
-from .. import charts, live
+from .. import batches, charts, live
 from ..files import XLSX, attachment
 from ..forms import FactorForm
 from ..models import Participant, Workshop
-from ..participants import answer_allowed, from_request, participant_post
+from ..participants import PARTICIPANT_COOKIE, answers_allowed, key_from_cookie, participant_post
 from ..permissions import runners_only
 from .base import Action, Rejected, Tool
 from .book import Chapter, Quote
@@ -366,16 +368,21 @@ def _placement_action(workshop: Workshop, data) -> str | None:
 
 @require_POST
 def answer(request):
-    """The same as the websocket message, for phones without a live connection."""
-    participant = from_request(request)
-    if participant is None:
-        return JsonResponse({"error": "not_joined",
+    """The same as the websocket message, for phones without a live connection. Under ASGI
+    the JSON posts of the phone's page take the lean path in workshops/answer_endpoint.py;
+    this view answers the plain form (and the test client) with the same rules."""
+    key = key_from_cookie(request.COOKIES.get(PARTICIPANT_COOKIE))
+    if key is None:
+        return JsonResponse({"error": NOT_JOINED,
                              "message": _("Du er ikke med i et verksted.")}, status=403)
-    reply = submit_score(participant, request.POST)
-    status = 200 if "saved" in reply else 429 if reply["error"] == "too_many" else 400
+    vote, reply = check_score(key, request.POST)
+    if vote is not None:
+        reply = score_reply(vote, write_answers([vote])[0])
     if "application/json" in request.headers.get("Accept", ""):
-        return JsonResponse(reply, status=status)
+        return JsonResponse(reply, status=reply_status(reply))
     if "saved" not in reply:
+        if reply["error"] == NOT_JOINED:
+            return redirect("workshop-join-form")
         messages.error(request, reply["message"])
     return redirect("workshop-participate")
 
@@ -392,46 +399,78 @@ class ScoreForm(forms.Form):
     at = forms.IntegerField(required=False, min_value=0, max_value=2**53 - 1)  # phone's ms
 
 
-def check_score(participant: Participant, data) -> tuple[tuple | None, dict | None]:
-    """Validate and limit one answer: (the vote for `record`/`record_many`, None), or
-    (None, the error reply)."""
+def check_score(participant_key: str, data) -> tuple[tuple | None, dict | None]:
+    """Validate one answer, without the database (it runs in the event loop): (the vote for
+    `write_answers`, None), or (None, the error reply)."""
     form = ScoreForm(data)
     if not form.is_valid():
         return None, {"error": "invalid", "factor": data.get("factor"),
                       "message": _("Svaret ble ikke lagret: sjekk verdiene."),
                       "fields": {name: [str(m) for m in errors] for name, errors in
                                  form.errors.items()}}
-    factor = form.cleaned_data["factor"]
-    if not answer_allowed(participant):
-        return None, {"error": "too_many", "factor": factor,
-                      "message": _("For mange svar på kort tid. Vent litt.")}
-    return (participant, factor, form.cleaned_data["importance"],
+    return (participant_key, form.cleaned_data["factor"], form.cleaned_data["importance"],
             form.cleaned_data["influence"], form.cleaned_data["at"]), None
 
 
-BUSY = gettext_lazy("Det er mange som sender akkurat nå, så svaret ble ikke lagret. "
-                    "Prøv igjen om et par sekunder.")
+NOT_JOINED, TOO_MANY, REJECTED, BUSY_CODE = "not_joined", "too_many", "rejected", "busy"
+BUSY = (BUSY_CODE, gettext_lazy("Det er mange som sender akkurat nå, så svaret ble ikke "
+                                "lagret. Prøv igjen om et par sekunder."))
+STATUS = {NOT_JOINED: 403, TOO_MANY: 429, BUSY_CODE: 503}
 
 
-def score_reply(vote: tuple, refused) -> dict:
-    """The reply both transports send back: {"saved": factor} or
-    {"error": code, "message": ..., "fields": {field: [messages]}}."""
-    if refused is None:
-        return {"saved": vote[1]}
-    return {"error": "busy" if refused is BUSY else "rejected", "factor": vote[1],
-            "message": str(refused)}
+def write_answers(votes: list[tuple]) -> list[tuple | None]:
+    """Votes (participant key, factor, importance, influence, answered_at) from both
+    transports, in one batch (workshops/batches.py): the participants looked up, the
+    answer limit counted, the rest written by `record_many`. Per vote None when stored, or
+    (code, lazy message): the batch runs in another thread, each phone reads its language."""
+    keys = set()
+    for key, *_rest in votes:
+        with contextlib.suppress(ValueError):
+            keys.add(uuid.UUID(key))
+    people = {str(p.key): p for p in
+              Participant.objects.filter(key__in=keys)}
+    outcomes: list[tuple | None] = [None] * len(votes)
+    known = []
+    for index, vote in enumerate(votes):
+        if vote[0] in people:
+            known.append(index)
+        else:
+            outcomes[index] = (NOT_JOINED, gettext_lazy("Du er ikke med i et verksted."))
+    allowed = answers_allowed([votes[index][0] for index in known])
+    written = []
+    for index, ok in zip(known, allowed, strict=True):
+        if ok:
+            written.append(index)
+        else:
+            outcomes[index] = (TOO_MANY, gettext_lazy("For mange svar på kort tid. Vent litt."))
+    refused = record_many([(people[votes[index][0]], *votes[index][1:]) for index in written])
+    for index, reason in zip(written, refused, strict=True):
+        if reason is not None:
+            outcomes[index] = (REJECTED, reason)
+    return outcomes
 
 
-def submit_score(participant: Participant, data) -> dict:
-    """Validate, limit and record one answer (the HTTP form's path)."""
-    vote, refusal = check_score(participant, data)
-    if refusal is not None:
-        return refusal
+async def send_answer(vote: tuple) -> dict:
+    """Queue a checked vote with the other phones' votes; the reply once the batch is
+    committed (in the caller's language)."""
     try:
-        record(*vote)
-    except Rejected as error:
-        return score_reply(vote, str(error))
-    return score_reply(vote, None)
+        outcome = await batches.queue(write_answers).submit(vote)
+    except OperationalError:  # the database stayed busy: the phone keeps its answer
+        outcome = BUSY
+    return score_reply(vote, outcome)
+
+
+def score_reply(vote: tuple, outcome: tuple | None) -> dict:
+    """The reply both transports send back: {"saved": factor} or
+    {"error": code, "factor": factor, "message": ...}."""
+    if outcome is None:
+        return {"saved": vote[1]}
+    code, message = outcome
+    return {"error": code, "factor": vote[1], "message": str(message)}
+
+
+def reply_status(reply: dict) -> int:
+    return 200 if "saved" in reply else STATUS.get(reply["error"], 400)
 
 
 @participant_post
