@@ -4,6 +4,7 @@ ones scripts/test.sh uses), on a free loopback port, and stop it afterwards."""
 import contextlib
 import glob
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -83,3 +84,43 @@ def postgres():
     finally:
         subprocess.run([*ctl, "-m", "fast", "stop"], capture_output=True)
         shutil.rmtree(root, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def nginx(site: str, folder: str):
+    """Runs nginx with `site` (a site file such as docs/nginx/livskraft.conf, already pointed
+    at this machine's ports and folders) in its `http` block, one worker, its temporary files
+    and logs in `folder`; access.log there names the upstream of each request."""
+    if not shutil.which("nginx"):
+        raise SystemExit("nginx mangler (Debian-pakken nginx-light)")
+    os.makedirs(os.path.join(folder, "tmp"), exist_ok=True)
+    with open(os.path.join(folder, "site.conf"), "w") as file:
+        file.write(site)
+    conf = os.path.join(folder, "nginx.conf")
+    temp = "\n".join(f"    {kind}_temp_path {folder}/tmp;"
+                     for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    with open(conf, "w") as file:
+        file.write(f"""{"user root;" if os.geteuid() == 0 else ""}
+worker_processes 1;
+daemon off;
+pid {folder}/nginx.pid;
+error_log {folder}/error.log;
+events {{ worker_connections 1024; }}
+http {{
+    include /etc/nginx/mime.types;
+    log_format upstreams '$request_method $uri $status $upstream_addr';
+    access_log {folder}/access.log upstreams;
+{temp}
+    include {folder}/site.conf;
+}}
+""")
+    process = subprocess.Popen(["nginx", "-c", conf], stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    try:
+        ports = [int(p) for p in re.findall(r"listen 127\.0\.0\.1:(\d+)", site)]
+        for port in ports:
+            _wait(port, "nginx", process)
+        yield process
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

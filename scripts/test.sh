@@ -17,6 +17,8 @@ trap stop_redis EXIT
 summary() { grep -E '[0-9]+ (passed|failed|errors?|skipped)|no tests ran' "$1" | tail -n 1; }
 logs=$(mktemp -d /tmp/livskraft-test-logs.XXXXXX)
 
+# tests/deploy/test_topology.py starts the production topology without containers here: nginx
+# (docs/nginx/livskraft.conf) in front of two app processes, its own Redis and PostgreSQL.
 echo "== Testene på SQLite (med nettlesertester i Chromium), med dekningsmåling"
 # coverage follows the CLI and the servers started in subprocesses ([tool.coverage.run])
 export COVERAGE_FILE="$PWD/.coverage"
