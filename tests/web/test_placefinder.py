@@ -85,6 +85,30 @@ def test_a_split_kommune_gets_its_former_kommunes_share_as_an_estimate(client,
     assert "* Estimat" in html
 
 
+def test_kommuner_are_typed_by_name_from_one_shared_list(client, imported_shared_data):
+    """codes/kommuner_2024.csv: two kommuner are called Herøy (1515 Møre og Romsdal, 1818
+    Nordland-Nordlándda) and two Våler (3114 Østfold, 3419 Innlandet-Sisdajven); the list
+    adds the county to those two names."""
+    html = page(client, "")
+    document = part.document(html)
+    names = document.xpath("//datalist[@id='kommuner']/option/@value")
+    assert len(names) == 357 and "Frøya" in names
+    assert {"Herøy (Nordland-Nordlándda)", "Herøy (Møre og Romsdal)", "Våler (Østfold)"} <= set(names) and "Herøy" not in names
+    assert html.count("<option value=\"Frøya\">") == 1  # one list for the five boxes
+    assert len(document.xpath("//input[@list='kommuner']")) == 5
+    # by name (case and ø folded), with the county where two share a name, or by code
+    html = page(client, "?voksne=2&k1=FROYA&k2=herøy (nordland-nordlandda)&k3=1151")
+    heads = [h.split(" nr. ")[0] for h in part.table(html, SIDE_BY_SIDE)[0][1:]]
+    assert heads == ["Frøya", "Herøy", "Utsira"]
+    boxes = part.document(html).xpath("//input[@list='kommuner']")
+    assert [b.get("value") for b in boxes[1:4]] == ["Frøya", "Herøy (Nordland-Nordlándda)", "Utsira"]
+    alert = part.text(part.document(page(client, "?voksne=2&k1=Atlantis"))
+                      .xpath("//*[@role='alert']")[0])
+    assert alert == "Rett feltene som er merket. Finner ingen kommune som heter «Atlantis». " \
+        "Velg en fra listen."
+    assert "Finner ingen kommune" in page(client, "?voksne=2&k1=Herøy")  # which one?
+
+
 def test_weights_decide_the_ranking(client, imported_shared_data):
     """Only population growth 2016–2026 counts. From kommune_befolkning_total_b2024.csv:
     Lørenskog 36,368 → 51,511 (+41.6 %), Nannestad 12,267 → 16,662 (+35.8 %), Ullensaker

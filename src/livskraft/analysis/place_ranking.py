@@ -51,17 +51,24 @@ def rank_scores(scores: pd.DataFrame, weights: dict[str, float]) -> pd.DataFrame
     keys = [k for k in scores.columns if weights.get(k, 0) > 0]
     if not keys:
         raise AnalysisError("no_criterion")
-    matrix = scores[keys].to_numpy(dtype=float)
-    weight = np.array([float(weights[k]) for k in keys])
+    order, score, coverage = rank_matrix(scores[keys].to_numpy(dtype=float),
+                                         np.array([float(weights[k]) for k in keys]))
+    return pd.DataFrame({"score": score[order], "coverage": coverage[order],
+                         "rank": np.arange(1, len(order) + 1)}, index=scores.index[order])
+
+
+def rank_matrix(matrix: np.ndarray, weight: np.ndarray):
+    """(order best first, score, coverage) for a places × criteria matrix of percentiles
+    (NaN where missing) and positive weights; score and coverage are in the matrix's row
+    order. The plain-array form of `rank_scores`, for callers that keep their own arrays."""
     has = ~np.isnan(matrix)
     present = has @ weight
     with np.errstate(invalid="ignore", divide="ignore"):
         score = np.where(present > 0, np.nan_to_num(matrix) @ weight / present, np.nan)
     coverage = present / weight.sum()
-    # best score first, then the better coverage; no score last; ties keep the code order
+    # best score first, then the better coverage; no score last; ties keep the row order
     order = np.lexsort((-coverage, np.where(np.isnan(score), np.inf, -score)))
-    return pd.DataFrame({"score": score[order], "coverage": coverage[order],
-                         "rank": np.arange(1, len(order) + 1)}, index=scores.index[order])
+    return order, score, coverage
 
 
 def pros_and_cons(indicators: pd.DataFrame, criteria: list[Criterion], weights: dict[str, float],

@@ -4,6 +4,8 @@ are rendered once per data version (`options.py`), not through Django's widgets.
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from livskraft.profiles.search import fold
+
 from .criteria import DEFINITIONS
 
 WEIGHTS = [(w, str(w)) for w in range(6)]
@@ -30,16 +32,16 @@ class CalculatorForm(forms.Form):
     distrikt = forms.BooleanField(label=_("Vis fordelene ved distriktene"), required=False)
     side = forms.IntegerField(min_value=1, max_value=100, required=False)
 
-    def __init__(self, data, kommuner: frozenset[str], counties: frozenset[str]):
+    def __init__(self, data, kommuner: dict[str, str], counties: frozenset[str]):
         super().__init__(data)
-        self.fields["arbeidssted"] = OneOf(kommuner,
-                                           label=_("Arbeidssted (kommune), hvis noen pendler"))
+        self.fields["arbeidssted"] = Kommune(
+            kommuner, label=_("Arbeidssted (kommune), hvis noen pendler"))
         self.fields["fylke"] = OneOf(counties, label=_("Fylke"))
         for definition in DEFINITIONS:
             self.fields[f"w_{definition.key}"] = forms.IntegerField(
                 label=definition.label, min_value=0, max_value=5, required=False)
         for number in range(1, COMPARED + 1):
-            self.fields[f"k{number}"] = OneOf(
+            self.fields[f"k{number}"] = Kommune(
                 kommuner, label=_("Kommune %(number)s") % {"number": number})
 
 
@@ -55,3 +57,23 @@ class OneOf(forms.CharField):
         if value and value not in self.known:
             raise forms.ValidationError(_("Velg en kommune eller et fylke fra listen."),
                                         code="invalid_choice")
+
+
+class Kommune(forms.CharField):
+    """A kommune by its name as typed (case and accents folded, the county in brackets where
+    two share a name) or by its code; cleaned to the code."""
+
+    def __init__(self, by_name: dict[str, str], **kwargs):
+        super().__init__(required=False, max_length=80, **kwargs)
+        self.by_name = by_name
+
+    def to_python(self, value):
+        text = super().to_python(value)
+        if not text:
+            return ""
+        code = self.by_name.get(text) or self.by_name.get(fold(text))
+        if code is None:
+            raise forms.ValidationError(
+                _("Finner ingen kommune som heter «%(name)s». Velg en fra listen."),
+                code="unknown_kommune", params={"name": text[:80]})
+        return code

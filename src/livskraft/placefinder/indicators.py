@@ -15,6 +15,7 @@ import pandas as pd
 
 from livskraft.analysis.place_ranking import percentiles
 from livskraft.places.models import Boundary, Centrality, Municipality
+from livskraft.profiles.search import fold
 from livskraft.stats import frames
 from livskraft.stats.models import PlaceIndicator, PopulationTotal
 
@@ -36,13 +37,31 @@ class Indicators:
     approximate: set[str] = field(default_factory=set)  # criteria not fit for a verdict
     scores: pd.DataFrame | None = None  # percentiles 0–100 of every criterion, for ranking
     places: pd.DataFrame | None = None  # name, county, county_name, centrality, region
-    kommune_choices: tuple = ()  # (code, name) by name, for the lists on the page
     county_choices: tuple = ()  # (county code, county name)
 
     kommuner: frozenset = frozenset()  # valid codes
     counties: frozenset = frozenset()
     central: pd.DataFrame | None = None  # median, lower and upper quartile of class 1–2
     rows: dict = field(default_factory=dict)  # code → (name, county name, class, minutes)
+    arrays: "Arrays | None" = None  # the same as plain arrays and dicts, for each request
+
+
+@dataclass(frozen=True)
+class Arrays:
+    """What a request reads, as numpy arrays in `codes` order and plain dicts: a ranking
+    with any weights is a matrix product and a few masks, with no DataFrame built."""
+
+    codes: np.ndarray  # kommune codes, the row order of every array
+    position: dict  # code → row
+    scores: dict  # criterion → percentiles per row
+    values: dict  # criterion → {code: value}, missing codes absent
+    county: np.ndarray  # county code per row ("" where unknown)
+    centrality: np.ndarray  # class per row, NaN where unknown
+    travel: np.ndarray  # minutes per row, NaN where unknown
+    region: np.ndarray  # labour-market region per row, NaN where unknown
+    central: dict  # criterion → {"median", "lower", "upper"} of the central kommuner
+    pickers: tuple  # (code, name shown in the list): county added where names repeat
+    by_name: dict  # folded name, name shown or code → code
 
 
 def table() -> Indicators:
@@ -79,8 +98,6 @@ def _table(target: int, version: tuple) -> Indicators:
     if "tiltakssone" in out.values:  # yes or no: the full weight, not a percentile of ties
         out.scores["tiltakssone"] = 100 * out.values.tiltakssone
     out.places = _places(target, codes)
-    out.kommune_choices = tuple(sorted(zip(out.places.index, out.places.name.fillna("")),
-                                       key=lambda item: item[1]))
     counties = out.places[["county", "county_name"]].dropna().drop_duplicates("county")
     out.county_choices = tuple(sorted(zip(counties.county, counties.county_name)))
     out.kommuner, out.counties = frozenset(codes), frozenset(counties.county)
@@ -93,7 +110,28 @@ def _table(target: int, version: tuple) -> Indicators:
     central = out.values[out.places.centrality_class.isin(CENTRAL_CLASSES)]
     out.central = pd.DataFrame({"median": central.median(), "lower": central.quantile(0.25),
                                 "upper": central.quantile(0.75)})
+    out.arrays = _arrays(out, travel)
     return out
+
+
+def _arrays(out: Indicators, travel: pd.Series) -> Arrays:
+    places = out.places
+    codes = places.index.to_numpy()
+    repeated = places.name.duplicated(keep=False)
+    shown = places.name.where(~repeated, places.name + " (" + places.county_name + ")")
+    pickers = tuple(sorted(zip(codes, shown.fillna("")), key=lambda item: item[1]))
+    by_name = {fold(name): code for code, name in zip(codes, places.name) if
+               isinstance(name, str) and not repeated[code]}
+    by_name |= {fold(name): code for code, name in pickers} | {c: c for c in codes}
+    return Arrays(
+        codes=codes, position={c: i for i, c in enumerate(codes)},
+        scores={k: out.scores[k].to_numpy(dtype=float) for k in out.scores},
+        values={k: out.values[k].dropna().to_dict() for k in out.values},
+        county=places.county.fillna("").to_numpy(),
+        centrality=places.centrality_class.to_numpy(dtype=float),
+        travel=travel.reindex(places.index).to_numpy(dtype=float),
+        region=places.region.to_numpy(dtype=float),
+        central=out.central.to_dict("index"), pickers=pickers, by_name=by_name)
 
 
 def _ages(out: Indicators, target: int) -> None:
@@ -194,16 +232,14 @@ def _places(target: int, codes: list[str]) -> pd.DataFrame:
     return places
 
 
-def commuting(data: Indicators, workplace: str) -> pd.Series:
+def commuting(arrays: Arrays, workplace: str) -> np.ndarray:
     """1 where a kommune shares the workplace's labour-market region, 0 elsewhere, NaN where
-    the region is unknown."""
-    regions = data.places.region.to_numpy()
-    home = data.places.region.get(workplace)
-    if home is None or pd.isna(home):
-        same = np.full(len(regions), np.nan)
-    else:
-        same = np.where(np.isnan(regions), np.nan, (regions == home).astype(float))
-    return pd.Series(same, index=data.places.index)
+    the region is unknown (per row of `arrays`)."""
+    regions = arrays.region
+    home = regions[arrays.position[workplace]]
+    if np.isnan(home):
+        return np.full(len(regions), np.nan)
+    return np.where(np.isnan(regions), np.nan, (regions == home).astype(float))
 
 
 def _areas(vintage: int) -> dict[str, float]:
