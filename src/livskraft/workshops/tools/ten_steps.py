@@ -11,13 +11,13 @@ from django.db import models, transaction
 from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.urls import path
-from django.utils.html import escape
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from livskraft.analysis.errors import MissingDataError
 from livskraft.profiles import outlook, projection_tables, reports
 from livskraft.stats import frames
+from livskraft.web import pdf, word
 from livskraft.web.data_messages import describe
 
 from .. import live
@@ -310,18 +310,22 @@ def _attractiveness(code: str) -> dict:
 
 
 def plan_document(workshop: Workshop) -> bytes:
-    """The plan as a Word document: every step with the book's question, its decision, who
-    is responsible, the participants' most supported ideas and the notes."""
-    from docx import Document  # imported when used: a quicker cold start
-
-    document = Document()
-    document.add_heading(_("Plan: %(title)s") % {"title": workshop.title}, level=0)
+    """The plan as a Word document: every step with the book's question (verbatim, in
+    nynorsk, italic), its decision, who is responsible, the participants' most supported
+    ideas and the notes."""
+    title = _("Plan: %(title)s") % {"title": workshop.title}
+    document = word.new_document(title)
+    document.add_heading(title, level=0)
     document.add_paragraph(_("Laget med 10-punktsmodellen i Livskraft. %(done)s av 10 steg "
                              "er fullført.") % {"done": progress(workshop)})
     document.add_paragraph(CHAPTER.credit())
     for entry in entries(workshop):
-        document.add_heading(f"{entry['step']}. {entry['title']}", level=1)
-        document.add_paragraph(entry["prompt"]).italic = True
+        step = entry["info"]
+        heading = document.add_heading(f"{entry['step']}. ", level=1)
+        word.mark_language(heading.add_run(step.title.text), step.title.language)
+        translation = step.question.translated()
+        word.add_quote(document, step.question.text, step.question.language,
+                       f"({translation} – {_('vår oversettelse')})" if translation else "")
         document.add_heading(_("Beslutninger"), level=2)
         document.add_paragraph(entry["decisions"] or _("(ingen ennå)"))
         document.add_paragraph(_("Ansvarlig: %(who)s") % {"who": entry["responsible"] or "–"})
@@ -339,26 +343,8 @@ def plan_document(workshop: Workshop) -> bytes:
 
 def plan_pdf(workshop: Workshop) -> bytes:
     """The same plan as a PDF."""
-    from reportlab.lib.pagesizes import A4  # imported when used: a quicker cold start
-    from reportlab.lib.styles import getSampleStyleSheet
-    from reportlab.platypus import Paragraph, SimpleDocTemplate
-
-    buffer = io.BytesIO()
-    styles = getSampleStyleSheet()
-    story = [Paragraph(escape(_("Plan: %(title)s") % {"title": workshop.title}), styles["Title"]),
-             Paragraph(escape(CHAPTER.credit()), styles["Italic"])]
-    for entry in entries(workshop):
-        story += [Paragraph(escape(f"{entry['step']}. {entry['title']}"), styles["Heading2"]),
-                  Paragraph(escape(entry["prompt"]), styles["Italic"]),
-                  Paragraph(escape(_("Beslutninger") + ": " + (entry["decisions"] or "–")),
-                            styles["BodyText"]),
-                  Paragraph(escape(_("Ansvarlig: %(who)s") % {
-                      "who": entry["responsible"] or "–"}), styles["BodyText"])]
-        story += [Paragraph(escape(_("%(text)s (%(n)s stemmer)") % {
-            "text": idea["text"], "n": idea["votes"]}), styles["Bullet"])
-            for idea in entry["ideas"]]
-    SimpleDocTemplate(buffer, pagesize=A4, title=workshop.title).build(story)
-    return buffer.getvalue()
+    return pdf.render("workshops/tools/tensteps/plan_pdf.html", {
+        "workshop": workshop, "credit": CHAPTER.credit(), "steps": entries(workshop)})
 
 
 @runners_only
