@@ -2,7 +2,7 @@ from django.urls import path, re_path
 
 from livskraft.web.page_cache import cached_page
 
-from . import views
+from . import chart_images, views
 
 urlpatterns = [
     path("", cached_page(views.home), name="home"),
@@ -14,6 +14,12 @@ urlpatterns = [
         views.kommune_data,
         name="kommune-data",
     ),
+    re_path(r"^kommune/(?P<code>\d{4})/figur/(?P<name>[a-z-]+)\.svg$",
+            cached_page(chart_images.svg), name="kommune-chart-svg"),
+    re_path(r"^kommune/(?P<code>\d{4})/figur/(?P<name>[a-z-]+)\.png$",
+            cached_page(chart_images.png), name="kommune-chart-png"),
+    re_path(r"^kommune/(?P<code>\d{4})/figur/(?P<name>[a-z-]+)/innebygd/$",
+            cached_page(chart_images.embed), name="kommune-chart-embed"),
     path("nasjonalt/", cached_page(views.national), name="national"),
     re_path(
         r"^nasjonalt/data/(?P<table>[a-z]+)\.(?P<fmt>csv|xlsx)$",

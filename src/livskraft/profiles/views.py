@@ -17,7 +17,16 @@ from livskraft.web.data_messages import describe
 from livskraft.web.downloads import table_response
 from livskraft.web.formatting import percent, whole
 
-from . import charts, choropleth, comparisons, outlook, projection_maps, reports, search
+from . import (
+    chart_images,
+    charts,
+    choropleth,
+    comparisons,
+    outlook,
+    projection_maps,
+    reports,
+    search,
+)
 from .attractiveness_tables import attractiveness_table
 from .forms import PeriodForm
 from .projection_tables import kommune_table, ssb_comparison
@@ -105,19 +114,27 @@ def find_candidates(request):
 
 def kommune(request, code: str):
     try:
-        place = reports.municipality(code)
+        context = kommune_context(request, code)
     except MissingDataError:
         context = {"query": code, "searched": True, "code": code,
                    "has_data": Municipality.objects.exists(), "candidates": []}
         if context["has_data"]:
             context["candidates"] = search.find(code)[0]
         return render(request, "profiles/search.html", context, status=404)
+    return render(request, "profiles/kommune.html", context)
+
+
+def kommune_context(request, code: str) -> dict:
+    """Everything the kommune page shows, its charts signed with their source (also what
+    the chart image and embed views draw from). MissingDataError: no such kommune."""
+    place = reports.municipality(code)
     form, period = _period(request)
     context = {"place": place, "form": form, "period": period,
-               "centrality": reports.centrality(code), "components_public": COMPONENTS_PUBLIC}
+               "centrality": reports.centrality(code), "components_public": COMPONENTS_PUBLIC,
+               "chart_query": request.GET.urlencode()}
     if period is None:
         context.update(trend_missing=NO_POPULATION, no_data_remedy=NO_DATA_REMEDY)
-        return render(request, "profiles/kommune.html", context)
+        return context
     try:
         trend = reports.population_table(code, period.start, period.end, period.borders)
         context["trend"] = trend.to_dict("records")
@@ -160,7 +177,7 @@ def kommune(request, code: str):
                                                   period.borders))
     context.update(outlook.work_section(code, period.borders))
     context.update(outlook.projection_section(code, place.name, period.borders, request.GET))
-    return render(request, "profiles/kommune.html", context)
+    return chart_images.signed(context)
 
 
 def _change_text(trend) -> str:

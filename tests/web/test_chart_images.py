@@ -1,0 +1,70 @@
+"""Each kommune chart at a stable SVG and PNG address and on an embeddable page, with its
+source and licence drawn on the chart (synthetic data: tests/synthetic.py)."""
+
+import pytest
+
+from livskraft.stats.importing import import_directory
+
+pytestmark = pytest.mark.django_db
+SOURCE = "Kilde: Statistisk sentralbyrå, tabell 07459, lisens CC BY 4.0"
+
+
+@pytest.fixture
+def loaded(empty_database, synthetic_dir):
+    import_directory(synthetic_dir)
+
+
+def test_svg_carries_source_and_licence(client, loaded):
+    response = client.get("/kommune/9901/figur/befolkning.svg?start=2020&end=2022&borders=2024")
+    assert response["Content-Type"] == "image/svg+xml; charset=utf-8"
+    text = response.content.decode()
+    assert text.startswith('<?xml version="1.0"') and 'xmlns="http://www.w3.org/2000/svg"' in text
+    assert SOURCE in text
+    # the chart is 640 × 320; the source line adds 22 below it
+    assert 'viewBox="0 0 640 342"' in text
+    assert response["Cache-Control"] == "public, max-age=1"
+
+
+def test_accounts_chart_names_both_tables(client, loaded):
+    text = client.get("/kommune/9901/figur/befolkningsregnskap.svg?start=2020&end=2022"
+                      ).content.decode()
+    assert "Kilde: Statistisk sentralbyrå, tabell 06913, 07459, lisens CC BY 4.0" in text
+
+
+def test_png_is_a_picture_of_the_same_chart(client, loaded):
+    response = client.get("/kommune/9901/figur/befolkning.png?start=2020&end=2022")
+    assert response["Content-Type"] == "image/png"
+    image = response.content
+    assert image[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = int.from_bytes(image[16:20], "big"), int.from_bytes(image[20:24], "big")
+    assert (width, height) == (1280, 684)  # 640 × 342 at twice the size
+
+
+def test_the_page_shows_the_signed_chart_and_links_its_images(client, loaded):
+    page = client.get("/kommune/9901/?start=2020&end=2022&borders=2024").content.decode()
+    assert SOURCE in page
+    assert ('/kommune/9901/figur/befolkning.png?start=2020&amp;end=2022&amp;borders=2024'
+            in page)
+    assert "/kommune/9901/figur/befolkning/innebygd/?" in page
+
+
+def test_embed_page_may_be_framed_by_any_site_and_only_it(client, loaded):
+    embedded = client.get("/kommune/9901/figur/befolkning/innebygd/?start=2020&end=2022")
+    assert embedded.status_code == 200
+    assert "X-Frame-Options" not in embedded
+    assert "frame-ancestors *" in embedded["Content-Security-Policy"]
+    body = embedded.content.decode()
+    assert SOURCE in body and 'href="/kommune/9901/?start=2020&amp;end=2022"' in body
+    page = client.get("/kommune/9901/")
+    assert page["X-Frame-Options"] == "DENY"
+    assert "frame-ancestors 'none'" in page["Content-Security-Policy"]
+
+
+@pytest.mark.parametrize("url, status", [
+    ("/kommune/9901/figur/finnes-ikke.svg", 404),
+    ("/kommune/9999/figur/befolkning.svg", 404),
+    ("/kommune/9901/figur/attraktivitet.png", 404),  # no jobs in the synthetic data
+    ("/kommune/9901/figur/befolkning/innebygd/?start=2022&end=2020", 200),  # as the page: all years
+])
+def test_missing_chart_is_404_never_500(client, loaded, url, status):
+    assert client.get(url).status_code == status
