@@ -20,8 +20,8 @@ def test_svg_carries_source_and_licence(client, loaded):
     text = response.content.decode()
     assert text.startswith('<?xml version="1.0"') and 'xmlns="http://www.w3.org/2000/svg"' in text
     assert SOURCE in text
-    # the chart is 640 × 320; the source line adds 22 below it
-    assert 'viewBox="0 0 640 342"' in text
+    # the wide layout alone, 640 × 320; one source line of 12 × 1.4 ≈ 17 units + 6 below it
+    assert text.count("<svg") == 1 and 'viewBox="0 0 640 343"' in text
     assert response["Cache-Control"] == "public, max-age=1"
 
 
@@ -37,12 +37,18 @@ def test_png_is_a_picture_of_the_same_chart(client, loaded):
     image = response.content
     assert image[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = int.from_bytes(image[16:20], "big"), int.from_bytes(image[20:24], "big")
-    assert (width, height) == (1280, 684)  # 640 × 342 at twice the size
+    assert (width, height) == (1280, 686)  # 640 × 343 at twice the size
 
 
 def test_the_page_shows_the_signed_chart_and_links_its_images(client, loaded):
     page = client.get("/kommune/9901/?start=2020&end=2022&borders=2024").content.decode()
-    assert SOURCE in page
+    trend = page[page.index('data-chart="population"'):]
+    trend = trend[:trend.index("</div>")]
+    # both layouts signed; the narrow one (340 units, font 13: (340 − 8) / (13 × 0.56) = 45
+    # characters a line) wraps the sentence in two lines
+    assert f'class="chart-source">{SOURCE}</text>' in trend
+    assert ('class="chart-source">Kilde: Statistisk sentralbyrå, tabell 07459,</text>'
+            in trend and 'class="chart-source">lisens CC BY 4.0</text>' in trend)
     assert ('/kommune/9901/figur/befolkning.png?start=2020&amp;end=2022&amp;borders=2024'
             in page)
     assert "/kommune/9901/figur/befolkning/innebygd/?" in page

@@ -5,6 +5,7 @@ The charts are the kommune page's own (`views.kommune_context`): the same link w
 choices (period, borders, set, scenario) gives the same chart as on the page."""
 
 import re
+import textwrap
 from dataclasses import dataclass
 
 from django.http import Http404, HttpResponse
@@ -17,11 +18,14 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from livskraft.analysis.errors import MissingDataError
 from livskraft.web import attribution
 
-from . import charts
+from .charts.frame import INK, LAYOUTS
 
-SOURCE_LINE = 22  # px added below a chart for its source line
-PNG_WIDTH = 1280  # twice the charts' 640-unit width: sharp on high-density screens
+PNG_WIDTH = 1280  # twice the wide layout's 640 units: sharp on high-density screens
+CHARS_PER_FONT_UNIT = 0.56  # a line's width in font sizes per character (DejaVu Sans ≈ 0.55)
+ONE_SVG = re.compile(r"<svg\b.*?</svg>", re.S)
 VIEWBOX = re.compile(r'viewBox="0 0 (\d+(?:\.\d+)?) (\d+(?:\.\d+)?)"')
+LAYOUT = re.compile(r'class="chart chart-(\w+)"')
+FONTS = {layout.name: layout.font for layout in LAYOUTS}
 
 
 @dataclass(frozen=True)
@@ -42,17 +46,36 @@ CHARTS = {
 }
 
 
-def with_source(svg: str, sentence: str) -> SafeString:
-    """The chart with `sentence` drawn in a line of its own under it (the viewBox grows)."""
-    found = VIEWBOX.search(svg)
-    if found is None:
+def with_source(markup: str, sentence: str) -> SafeString:
+    """Each SVG of the chart (both layouts) with `sentence` drawn under it in the layout's
+    own font size, wrapped to its width; the viewBox grows to hold it."""
+    return mark_safe(ONE_SVG.sub(lambda found: _signed_svg(found.group(0), sentence), markup))
+
+
+def _signed_svg(svg: str, sentence: str) -> str:
+    box = VIEWBOX.search(svg)
+    if box is None:
         raise ValueError("not one of our charts: no viewBox")
-    width, height = float(found.group(1)), float(found.group(2))
-    grown = svg.replace(found.group(0), f'viewBox="0 0 {found.group(1)} '
-                                        f'{height + SOURCE_LINE:g}"', 1)
-    line = (f'<text x="{width - 4:g}" y="{height + SOURCE_LINE - 7:g}" text-anchor="end" '
-            f'font-size="11" fill="{charts.INK}" class="chart-source">{escape(sentence)}</text>')
-    return mark_safe(grown.removesuffix("</svg>") + line + "</svg>")
+    width, height = float(box.group(1)), float(box.group(2))
+    layout = LAYOUT.search(svg)
+    font = FONTS.get(layout.group(1) if layout else "", 12)
+    lines = textwrap.wrap(sentence, int((width - 8) / (font * CHARS_PER_FONT_UNIT)))
+    step = round(font * 1.4)
+    grown = svg.replace(box.group(0), f'viewBox="0 0 {box.group(1)} '
+                                      f'{height + step * len(lines) + 6:g}"', 1)
+    drawn = "".join(
+        f'<text x="{width - 4:g}" y="{height + step * (n + 1):g}" text-anchor="end" '
+        f'font-size="{font}" fill="{INK}" class="chart-source">{escape(text)}</text>'
+        for n, text in enumerate(lines))
+    return grown.removesuffix("</svg>") + drawn + "</svg>"
+
+
+def wide(markup: str) -> str:
+    """The wide layout alone (the first SVG of the pair), for the image addresses."""
+    found = ONE_SVG.search(markup)
+    if found is None:
+        raise ValueError("not one of our charts: no SVG")
+    return found.group(0)
 
 
 def signed(context: dict) -> dict:
@@ -72,10 +95,10 @@ def _chart(request, code: str, name: str) -> tuple[dict, str]:
         context = kommune_context(request, code)
     except MissingDataError as error:
         raise Http404(str(error)) from error
-    svg = context.get(CHARTS[name].key)
-    if not svg:
+    markup = context.get(CHARTS[name].key)
+    if not markup:
         raise Http404("Figuren mangler data")
-    return context, svg
+    return context, wide(markup)
 
 
 def svg(request, code: str, name: str):
