@@ -10,7 +10,7 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 packages=(python3 python3-venv libcairo2 gettext
   libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fonts-dejavu-extra)  # PDFs (web/pdf.py)
 if [ "${1:-}" = test ]; then
-  packages+=(chromium postgresql redis-server nginx-light wrk)
+  packages+=(chromium postgresql redis-server nginx-light wrk docker-compose)
 fi
 missing=()
 for package in "${packages[@]}"; do
