@@ -55,6 +55,14 @@ class ParticipantConsumer(AsyncJsonWebsocketConsumer):
                                                    self.channel_name)
             await database_sync_to_async(live.left)(self.workshop_id, self.participant.id)
 
+    async def dispatch(self, message):
+        """A vote frame uses no database connection in this thread (the batch writer keeps
+        its own in order, workshops/batches.py), so it skips channels' close_old_connections
+        before every message: a trip to the database thread per vote."""
+        if message["type"] == "websocket.receive":
+            return await self.websocket_receive(message)
+        return await super().dispatch(message)
+
     async def workshop_switched(self, event):
         await self.send_json({"state": event["state"]})
 
