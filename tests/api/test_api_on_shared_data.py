@@ -48,7 +48,8 @@ def test_attractiveness_is_the_pages_table(client, imported_shared_data, conform
     assert body["estimert"] is True and all(r["estimert"] for r in body["data"])
     # 11618 totals only: the industry-mix term is not available (null), never 0
     assert all(r["bransjeeffekt_pst"] is None for r in body["data"])
-    assert "11618" in body["ssb_tables"] and body["computed_by_livskraft"] is True
+    # jobs from 11618; no 06913 in the shipped data, so not named
+    assert body["ssb_tables"] == ["11618", "07459"] and body["computed_by_livskraft"] is True
 
 
 def test_projection_starts_from_the_base_population(client, imported_shared_data, conforms):
@@ -60,6 +61,8 @@ def test_projection_starts_from_the_base_population(client, imported_shared_data
     assert (main[0]["aar"], main[0]["folketall"]) == (2026, 5794)
     assert main[0]["alder_0_19"] + main[0]["alder_20_66"] + main[0]["alder_67_pluss"] == 5794
     # without 06913 the zero-immigration scenario rests on IMDi 2014 shares: an estimate
+    # shipped: population by age (07459) and SSB's MMMM (14288) beside ours, no 06913
+    assert body["ssb_tables"] == ["07459", "14288"]
     zero = [r for r in body["data"] if r["scenario"] == "zero_immigration"]
     assert zero and all(r["estimert"] for r in zero)
 

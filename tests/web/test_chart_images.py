@@ -1,6 +1,8 @@
 """Each kommune chart at a stable SVG and PNG address and on an embeddable page, with its
 source and licence drawn on the chart (synthetic data: tests/synthetic.py)."""
 
+import re
+
 import pytest
 
 from livskraft.stats.importing import import_directory
@@ -74,3 +76,20 @@ def test_embed_page_may_be_framed_by_any_site_and_only_it(client, loaded):
 ])
 def test_missing_chart_is_404_never_500(client, loaded, url, status):
     assert client.get(url).status_code == status
+
+
+def test_computed_charts_name_the_tables_they_used(client, empty_database, outlook_dir):
+    """The synthetic region (tests/synthetic_outlook.py) has jobs by industry (13470),
+    components of change (06913) and an SSB projection (14288)."""
+    import_directory(outlook_dir)
+    quadrant = client.get("/kommune/9911/figur/attraktivitet.svg").content.decode()
+    assert source_lines(quadrant) == ("Kilde: Statistisk sentralbyrå, tabell 13470, 06913, "
+                                      "07459, lisens CC BY 4.0. Beregnet av Livskraft")
+    lines = client.get("/kommune/9911/figur/framskriving.svg").content.decode()
+    assert source_lines(lines) == ("Kilde: Statistisk sentralbyrå, tabell 07459, 06913, "
+                                   "14288, lisens CC BY 4.0. Beregnet av Livskraft")
+
+
+def source_lines(svg: str) -> str:
+    """The source drawn under the chart, its wrapped lines joined again."""
+    return " ".join(re.findall(r'class="chart-source">([^<]*)</text>', svg))

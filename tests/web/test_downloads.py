@@ -50,8 +50,9 @@ def test_age_pyramid_download_matches_the_source_file(client, imported_shared_da
     assert sum(int(b["menn"]) for b in bands.values()) == 3147
     assert sum(int(b["kvinner"]) for b in bands.values()) == 2647
     workbook = sheet_of(client.get("/kommune/5014/data/aldersfordeling.xlsx"))
-    assert workbook[0] == ("aldersgruppe", "menn", "kvinner")
-    assert workbook[1] == ("0–4", 172, 138)
+    assert workbook[0] == ("aldersgruppe", "menn", "kvinner", "kilde")
+    assert workbook[1] == ("0–4", 172, 138,
+                           "Kilde: Statistisk sentralbyrå, tabell 07459, lisens CC BY 4.0")
 
 
 def test_national_xlsx_has_each_kommunes_change(client, imported_shared_data):
@@ -86,7 +87,9 @@ def test_accounts_download_by_hand(client, empty_database, synthetic_dir):
     rows = rows_of(client.get("/kommune/9901/data/befolkningsregnskap.csv"
                               "?start=2020&end=2022&borders=2024"))
     assert [r["aar"] for r in rows] == ["2020", "2021"]
-    first, second = ({k: int(float(v)) for k, v in r.items()} for r in rows)
+    assert {r["kilde"] for r in rows} == {
+        "Kilde: Statistisk sentralbyrå, tabell 06913, 07459, lisens CC BY 4.0"}
+    first, second = ({k: int(float(v)) for k, v in r.items() if k != "kilde"} for r in rows)
     # 2020: 12 − 8 = 4 born more than died, 10 − 4 = 6 net immigration, 30 − 30 = 0 domestic
     assert (first["fodselsoverskudd"], first["nettoinnvandring"],
             first["innenlandsk_nettoflytting"], first["sum_komponenter"]) == (4, 6, 0, 10)
@@ -127,3 +130,32 @@ def _plus(line: str, field: int, amount: int) -> str:
     parts = line.rstrip("\n").split(",")
     parts[field] = str(int(parts[field]) + amount)
     return ",".join(parts) + "\n"
+
+
+KILDE = "Kilde: Statistisk sentralbyrå, tabell {tables}, lisens CC BY 4.0"
+
+
+@pytest.mark.parametrize("url, tables, computed", [
+    ("/kommune/9911/data/befolkning.csv", "07459", False),
+    ("/kommune/9911/data/aldersfordeling.xlsx", "07459", False),
+    ("/kommune/9911/data/sammenligning.csv", "07459", False),
+    ("/kommune/9911/data/befolkningsregnskap.xlsx", "06913, 07459", False),
+    # the synthetic region has jobs by industry (SSB 13470), components of change (06913)
+    # and an SSB projection (kommune_framskriving_ssb_b2024.csv, 14288)
+    ("/kommune/9911/data/attraktivitet.csv", "13470, 06913, 07459", True),
+    ("/kommune/9911/data/framskriving.xlsx", "07459, 06913, 14288", True),
+    ("/nasjonalt/data/befolkningsendring.csv", "07459", False),
+    ("/nasjonalt/data/innvandringseffekt.xlsx", "06913, 07459", True),
+])
+def test_every_data_download_names_its_source_and_licence(client, empty_database, outlook_dir,
+                                                          url, tables, computed):
+    import_directory(outlook_dir)
+    response = client.get(url)
+    assert response.status_code == 200, url
+    expected = KILDE.format(tables=tables) + (". Beregnet av Livskraft" if computed else "")
+    if url.endswith(".csv"):
+        rows = rows_of(response)
+        assert rows and {r["kilde"] for r in rows} == {expected}
+    else:
+        header, *body = sheet_of(response)
+        assert header[-1] == "kilde" and body and {r[-1] for r in body} == {expected}

@@ -1,5 +1,6 @@
 import io
 import json
+from csv import reader
 
 import openpyxl
 import pytest
@@ -31,15 +32,17 @@ def test_download_returns_the_numbers_shown(client, imported_shared_data):
     page = client.get("/kommune/5014/" + query).content.decode()
     csv = client.get("/kommune/5014/data/befolkning.csv" + query)
     assert csv["Content-Type"].startswith("text/csv")
-    rows = [line.split(",") for line in csv.content.decode().strip().splitlines()[1:]]
+    header, *rows = list(reader(io.StringIO(csv.content.decode())))
+    assert header == ["aar", "folketall", "estimert", "kilde"]
     assert len(rows) == 11
-    for year, persons, _ in rows:
+    for year, persons, _, source in rows:
         shown = f"{int(persons):,}".replace(",", "\u00a0")
         assert f'<th scope="row">{year}</th><td class="num">{shown}</td>' in page
+        assert source == "Kilde: Statistisk sentralbyrå, tabell 07459, lisens CC BY 4.0"
     xlsx = client.get("/kommune/5014/data/befolkning.xlsx" + query)
     sheet = openpyxl.load_workbook(io.BytesIO(xlsx.content)).active
     values = list(sheet.iter_rows(values_only=True))
-    assert values[0] == ("aar", "folketall", "estimert")
+    assert values[0] == ("aar", "folketall", "estimert", "kilde")
     assert [list(map(str, v)) for v in values[1:]] == rows
 
 

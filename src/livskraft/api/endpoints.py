@@ -166,7 +166,9 @@ def attractiveness(request, start: int | None = None, end: int | None = None,
     table = attractiveness_table(start, end, borders)[0].rename(columns={
         f"arbeidsplasser_{start}": "arbeidsplasser_start",
         f"arbeidsplasser_{end}": "arbeidsplasser_slutt", "nettoflytting_anslag": "estimert"})
-    return answer(request, format, table, attribution.ATTRACTIVENESS, borders,
+    source = attribution.attractiveness(bool(table.bransjeeffekt_pst.notna().any()),
+                                        bool(table.estimert.any()))
+    return answer(request, format, table, source, borders,
                   f"attraktivitet_{start}_{end}", start=start, end=end)
 
 
@@ -180,7 +182,9 @@ def projection(request, code: str = Code, borders: int | None = None,
     table = kommune_table(code, years, borders)
     guessed = inputs(borders).net_immigration_estimated
     table = table.assign(estimert=(table.scenario == "zero_immigration") & guessed)
-    return answer(request, format, table, attribution.PROJECTION, borders,
+    source = attribution.projection(not frames.components(borders).empty,
+                                    bool(table.scenario.str.startswith("ssb_").any()))
+    return answer(request, format, table, source, borders,
                   f"framskriving_{code}", kommunenr=code)
 
 

@@ -6,6 +6,7 @@ choices (period, borders, set, scenario) gives the same chart as on the page."""
 
 import re
 import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.http import Http404, HttpResponse
@@ -31,18 +32,32 @@ FONTS = {layout.name: layout.font for layout in LAYOUTS}
 @dataclass(frozen=True)
 class Chart:
     key: str  # the chart's name in the kommune page's context
-    source: attribution.Source
+    source: Callable[[dict], attribution.Source]  # from the page's context
+
+
+def _fixed(source: attribution.Source) -> Callable[[dict], attribution.Source]:
+    return lambda context: source
+
+
+def _attractiveness(context: dict) -> attribution.Source:
+    method = context["attractiveness_method"]
+    return attribution.attractiveness(method.by_industry, method.migration_estimated)
+
+
+def _projection(context: dict) -> attribution.Source:
+    return attribution.projection(not context["projection_inputs"].fertility_from_infants,
+                                  "ssb_difference" in context)
 
 
 CHARTS = {
-    "befolkning": Chart("trend_chart", attribution.POPULATION),
-    "sammenligning": Chart("comparison_chart", attribution.POPULATION),
-    "sammenligning-valgte": Chart("comparison_picked_chart", attribution.POPULATION),
-    "aldersfordeling": Chart("pyramid_chart", attribution.POPULATION),
-    "befolkningsregnskap": Chart("accounts_chart", attribution.ACCOUNTS),
-    "arbeidsplasser": Chart("work_chart", attribution.JOBS),
-    "attraktivitet": Chart("attractiveness_chart", attribution.ATTRACTIVENESS),
-    "framskriving": Chart("projection_chart", attribution.PROJECTION),
+    "befolkning": Chart("trend_chart", _fixed(attribution.POPULATION)),
+    "sammenligning": Chart("comparison_chart", _fixed(attribution.POPULATION)),
+    "sammenligning-valgte": Chart("comparison_picked_chart", _fixed(attribution.POPULATION)),
+    "aldersfordeling": Chart("pyramid_chart", _fixed(attribution.POPULATION)),
+    "befolkningsregnskap": Chart("accounts_chart", _fixed(attribution.ACCOUNTS)),
+    "arbeidsplasser": Chart("work_chart", _fixed(attribution.JOBS)),
+    "attraktivitet": Chart("attractiveness_chart", _attractiveness),
+    "framskriving": Chart("projection_chart", _projection),
 }
 
 
@@ -82,7 +97,8 @@ def signed(context: dict) -> dict:
     """The page's charts, each with its source and licence drawn on it."""
     for chart in CHARTS.values():
         if context.get(chart.key):
-            context[chart.key] = with_source(context[chart.key], chart.source.sentence())
+            context[chart.key] = with_source(context[chart.key],
+                                             chart.source(context).sentence())
     return context
 
 
@@ -129,6 +145,6 @@ def embed(request, code: str, name: str):
     response = render(request, "profiles/chart_embed.html", {
         "chart": chart, "place": context["place"], "name": name,
         "page_url": page + (f"?{context['chart_query']}" if context["chart_query"] else ""),
-        "source": CHARTS[name].source.sentence(), "licence_url": attribution.LICENCE_URL})
+        "source": CHARTS[name].source(context).sentence(), "licence_url": attribution.LICENCE_URL})
     response._csp_replace = {"frame-ancestors": ["*"]}
     return response

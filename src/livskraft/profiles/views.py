@@ -12,7 +12,9 @@ from django.utils.translation import gettext_lazy
 from livskraft.analysis.errors import MissingDataError
 from livskraft.places.models import Municipality
 from livskraft.sources.problems import Problem
+from livskraft.stats import frames
 from livskraft.stats.models import ImportReport
+from livskraft.web import attribution
 from livskraft.web.data_messages import describe
 from livskraft.web.downloads import table_response
 from livskraft.web.formatting import percent, whole
@@ -208,6 +210,23 @@ KOMMUNE_TABLES = {
     "aldersfordeling": lambda code, p: reports.age_pyramid_table(code)[1],
     "befolkningsregnskap": _accounts,
 }
+# where each download's figures come from (a `kilde` column in every file)
+DATA_SOURCES = {
+    "befolkning": lambda table, p: attribution.POPULATION,
+    "aldersfordeling": lambda table, p: attribution.POPULATION,
+    "sammenligning": lambda table, p: attribution.POPULATION,
+    "befolkningsendring": lambda table, p: attribution.POPULATION,
+    "befolkningsregnskap": lambda table, p: attribution.ACCOUNTS,
+    "innvandringseffekt": lambda table, p: attribution.IMMIGRATION_EFFECT,
+    "attraktivitet": lambda table, p: attribution.attractiveness(
+        bool(table.bransjeeffekt_pst.notna().any()), bool(table.nettoflytting_anslag.any())),
+    "framskriving": lambda table, p: attribution.projection(
+        not frames.components(p.borders).empty, bool(table.scenario.str.startswith("ssb_").any())),
+    "ssbsammenligning": lambda table, p: attribution.projection(
+        not frames.components(p.borders).empty, True),
+    "innvandringframskriving": lambda table, p: attribution.projection(
+        not frames.components(p.borders).empty, not frames.official_projection(p.borders).empty),
+}
 # tables that also depend on the kommuner the planner chose (`sml` in the link)
 KOMMUNE_CHOICE_TABLES = {
     "sammenligning": lambda code, p, chosen: comparisons.growth_table(
@@ -227,7 +246,8 @@ def kommune_data(request, code: str, table: str, fmt: str):
     except MissingDataError as error:
         raise Http404(str(error)) from error
     name = f"{table}_{code}"
-    return table_response({name: data}, name, fmt)
+    source = DATA_SOURCES[table](data, period)
+    return table_response({name: attribution.with_source(data, source)}, name, fmt)
 
 
 def national(request):
@@ -298,5 +318,6 @@ def national_data(request, table: str, fmt: str):
     except MissingDataError as error:
         raise Http404(str(error)) from error
     name = f"{table}_{period.start}_{period.end}"
-    return table_response({name: data}, name, fmt)
+    source = DATA_SOURCES[table](data, period)
+    return table_response({name: attribution.with_source(data, source)}, name, fmt)
 

@@ -7,6 +7,7 @@ Our figures come through the API, so CC BY 4.0 with "Statistisk sentralbyrå" na
 from dataclasses import dataclass
 
 import pandas as pd
+from django.conf import settings
 from django.utils.translation import gettext as _
 
 SSB = "Statistisk sentralbyrå"
@@ -37,12 +38,23 @@ class Source:
 POPULATION = Source(("07459",))
 ACCOUNTS = Source(("06913", "07459"))
 IMMIGRATION_EFFECT = Source(("06913", "07459"), computed=True)
-ATTRACTIVENESS = Source(("11618", "06913", "07459"), computed=True)
 JOBS = Source(("11618",))
-PROJECTION = Source(("07459", "06913", "14288"), computed=True)
-SSB_PROJECTION = Source(("14288",))
 MUNICIPALITIES = Source(("KLASS 131",))
 PLACE_FINDER = Source(("07459", "11618", "KLASS 128"), computed=True)
+
+
+def attractiveness(by_industry: bool, migration_estimated: bool) -> Source:
+    """Jobs by industry (the sync's table) or 11618's totals; net migration from 06913, or
+    estimated from population by age (07459) when 06913 is not loaded."""
+    jobs = settings.SSB_JOBS_TABLE if by_industry else "11618"
+    return Source((jobs, *(() if migration_estimated else ("06913",)), "07459"), computed=True)
+
+
+def projection(components_loaded: bool, ssb_shown: bool) -> Source:
+    """Population by age (07459), births and deaths (06913) where loaded, and SSB's own
+    projection (14288) where it is shown beside ours."""
+    return Source(("07459", *(("06913",) if components_loaded else ()),
+                   *(("14288",) if ssb_shown else ())), computed=True)
 
 
 def with_source(table: pd.DataFrame, source: Source) -> pd.DataFrame:
