@@ -1,5 +1,6 @@
 """Logging in: the login page with a per-address ceiling, and where a login lands."""
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import LoginView
 from django.shortcuts import render
@@ -17,7 +18,9 @@ LOGINS_PER_ADDRESS = "60/15m"
 def login(request):
     if getattr(request, "limited", False):
         return render(request, "registration/locked.html", {"per_address": True}, status=429)
-    return LoginView.as_view()(request)
+    return LoginView.as_view(extra_context={
+        "single_sign_on": getattr(settings, "OIDC_ENABLED", False) and settings.OIDC_PROVIDER_NAME,
+        "single_sign_on_failed": request.GET.get("sso") == "feil"})(request)
 
 
 @login_required
@@ -27,5 +30,7 @@ def account(request):
                      else Consultation.objects.filter(membership__user=user))
     workshops = Workshop.objects.filter(facilitation__user=user).order_by("-created_at")
     return render(request, "registration/account.html", {
+        "single_sign_on": getattr(settings, "OIDC_ENABLED", False) and settings.OIDC_PROVIDER_NAME,
+        "single_sign_on_linked": user.single_sign_on.exists(),
         "consultations": consultations.order_by("-deadline")[:100],
         "workshops": workshops[:100]})

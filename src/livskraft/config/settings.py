@@ -8,6 +8,8 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from livskraft.accounts.settings_from_environment import MissingOIDCSettings, oidc_settings
+
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 HOME = Path(os.environ.get("LIVSKRAFT_HOME") or Path.cwd() / "var").resolve()
 
@@ -45,6 +47,7 @@ INSTALLED_APPS = [
     "livskraft.placefinder",
     "livskraft.consultations",
     "livskraft.workshops",
+    "livskraft.accounts",
     "axes",
     "ninja",  # its Swagger UI files are served from our static files (no CDN)
 ]
@@ -189,6 +192,17 @@ LOGIN_REDIRECT_URL = "account"
 # the login view instead (config/account.py), hence axes.W006 is silenced.
 AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend",
                            "django.contrib.auth.backends.ModelBackend"]
+# Single sign-on for staff (OpenID Connect: ID-porten, Feide, Entra ID), off unless
+# LIVSKRAFT_OIDC_CLIENT_ID is set (docs/deployment.md, livskraft/accounts/oidc.py).
+try:
+    _oidc = oidc_settings(os.environ)
+except MissingOIDCSettings as missing:
+    _refuse(f"LIVSKRAFT_OIDC_CLIENT_ID er satt, men disse mangler: {missing}",
+            f"LIVSKRAFT_OIDC_CLIENT_ID is set but these are missing: {missing}")
+globals().update(_oidc)
+if _oidc["OIDC_ENABLED"]:
+    AUTHENTICATION_BACKENDS.append("livskraft.accounts.oidc.StaffBackend")
+PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600  # the e-mail says three days
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = ["username"]

@@ -15,6 +15,7 @@ urlpatterns = [
     path("konto/logg-inn/", login, name="login"),
     path("konto/logg-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("konto/", account, name="account"),
+    path("", include("livskraft.accounts.urls")),
     path("", include("livskraft.consultations.urls")),
     path("", include("livskraft.workshops.urls")),
     # The language form carries no CSRF token, so cached pages are the same for everyone;
