@@ -43,7 +43,12 @@ FERTILITY_DIMS = {"Alder": FERTILITY_AGES, "ContentsCode": ["Fruktbarhet"],
                   "Tid": ["2020", "2021"]}
 PROJECTION_DIMS = {"Region": ["9901", "9911", "9913"], "Kjonn": ["0", "1", "2"],
                    "ContentsCode": ["MMMM", "LLML", "MMM0"], "Tid": ["2023", "2024"]}
+LAND_DIMS = {"Region": ["9901", "9911", "9912", "9913", "EAK"],
+             "Arealtype": ["0000", "0001", "0002"], "ContentsCode": ["Areal"],
+             "Tid": ["2021", "2022"]}
+LAND_KM2 = {"9901": {"0001": 110.25, "0002": 20.25}, "9913": {"0001": 40.5, "0002": 2.0}}
 LABELS = {
+    "Arealtype": {"0000": "Totalt areal", "0001": "Landareal", "0002": "Ferskvann"},
     "Kjonn": {"0": "Begge kjønn", "1": "Menn", "2": "Kvinner"},
     "Sektor": {"ALLE": "Alle sektorer", "6100": "Statlig forvaltning"},
     "ContentsCode": {**CHANGE_CONTENTS, "MMMM": "Hovedalternativet (MMMM)",
@@ -100,6 +105,13 @@ def fertility_value(age, content, year):
     return 50.0 if age == "25-29" else 10.0
 
 
+def land_value(region, kind, content, year):
+    if region not in CODES[int(year)]:
+        return None
+    parts = LAND_KM2[region]
+    return sum(parts.values()) if kind == "0000" else parts[kind]
+
+
 def projection_value(region, sex, content, year):
     if region not in CODES[2022]:
         return None
@@ -109,7 +121,7 @@ def projection_value(region, sex, content, year):
 TABLES = {
     "14288": (PROJECTION_DIMS, projection_value),
     "07459": (POPULATION_DIMS, population_value), "06913": (CHANGE_DIMS, change_value),
-    "13470": (JOB_DIMS, job_value), "07902": (MORTALITY_DIMS, mortality_value),
+    "13470": (JOB_DIMS, job_value), "09280": (LAND_DIMS, land_value), "07902": (MORTALITY_DIMS, mortality_value),
     "04232": (FERTILITY_DIMS, fertility_value),
 }
 

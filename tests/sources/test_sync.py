@@ -6,6 +6,7 @@ import sys
 import httpx
 import pytest
 
+from livskraft.placefinder import indicators
 from livskraft.places.models import Centrality, CodeCrosswalk, Municipality
 from livskraft.sources.http import Fetcher
 from livskraft.sources.pxweb import PxWebClient
@@ -15,6 +16,7 @@ from livskraft.stats.models import (
     DemographicRate,
     Employment,
     OfficialProjection,
+    PlaceIndicator,
     PopulationByAge,
     PopulationChange,
     PopulationTotal,
@@ -123,6 +125,43 @@ def test_sync_stores_jobs_by_industry_and_national_rates():
     fertility = dict(DemographicRate.objects.filter(kind="fertility").values_list("age", "value"))
     assert fertility[27] == pytest.approx(0.05) and fertility[15] == pytest.approx(0.01)
     assert set(fertility) == set(range(15, 50))
+
+
+def test_sync_stores_land_area_from_09280_for_the_place_finder():
+    """The fake 09280 (like SSB's: an area type dimension with «Totalt areal», «Landareal»,
+    «Ferskvann») publishes 2021–2022: the newest year's land area is stored, fresh water
+    left out. Testvik 1.1.2022: 1,060 men + 2,120 women = 3,180 residents on 110.25 km² of
+    land: 3,180 / 110.25 = 28.84 per km²."""
+    fake = FakeSsb()
+    sync_all(2020, fetcher=fetcher_for(fake))
+    stored = set(PlaceIndicator.objects.filter(indicator="landareal").values_list(
+        "vintage", "year", "code", "value"))
+    assert stored == {(2022, 2022, "9901", 110.25), (2022, 2022, "9913", 40.5)}
+    asked = [r.url.params for r in fake.requests if r.url.path.endswith("/tables/09280/data")]
+    assert {(p["valueCodes[Arealtype]"], p["valueCodes[Tid]"]) for p in asked} == {
+        ("0001", "2022")}
+    data = indicators.table()
+    assert data.values.at["9901", "natur_og_plass"] == pytest.approx(28.84, abs=0.005)
+    assert "natur_og_plass" not in data.approximate and data.years["areal"] == "2022"
+
+
+def test_a_09280_without_a_land_area_type_is_a_clear_error_and_stores_nothing():
+    fake = FakeSsb()
+    answer = fake.handle
+
+    def without_land(request):
+        response = answer(request)
+        if request.url.path.endswith("/tables/09280/metadata"):
+            document = response.json()
+            document["dimension"]["Arealtype"]["category"]["label"]["0001"] = "Bebygd areal"
+            return httpx.Response(200, json=document)
+        return response
+
+    fake.handle = without_land
+    with pytest.raises(SsbError) as raised:
+        sync_all(2020, fetcher=fetcher_for(fake))
+    assert describe(raised.value) == "Tabell 09280 har ingen arealtype «Landareal»."
+    assert not PopulationTotal.objects.exists() and not PlaceIndicator.objects.exists()
 
 
 def test_sync_stores_ssbs_own_projection_for_current_kommuner():

@@ -89,6 +89,7 @@ MESSAGES = {
     "klass_bad_version": gettext_lazy("ikke en KLASS-versjon (mangler classificationItems eller "
                                       "validFrom)"),
     "no_years": gettext_lazy("Tabell %(table)s har ingen år i %(start)s–%(end)s."),
+    "no_land_area": gettext_lazy("Tabell %(table)s har ingen arealtype «Landareal»."),
     "no_industry_dimension": gettext_lazy(
         "Tabell %(table)s har ingen næringsdimensjon (NACE). Sett %(setting)s til en tabell "
         "over sysselsatte etter næring."),
