@@ -114,8 +114,7 @@ class Phone:
                 f"Referer: http://127.0.0.1:{self.port}/\r\n"
                 "Content-Type: application/x-www-form-urlencoded\r\n"
                 f"Content-Length: {len(body)}\r\n\r\n").encode()
-        if self.streams is None:
-            self.streams = await asyncio.open_connection("127.0.0.1", self.port)
+        await self.connect()
         reader, writer = self.streams
         try:
             writer.write(head + body)
@@ -140,6 +139,10 @@ class Phone:
         if headers.get("connection", [""])[0].lower() == "close":
             self.close()
         return int(status.split()[1]), headers, content
+
+    async def connect(self) -> None:
+        if self.streams is None:
+            self.streams = await asyncio.open_connection("127.0.0.1", self.port)
 
     def close(self) -> None:
         if self.streams is not None:
@@ -216,8 +219,8 @@ async def load(port: int, workshop_id: int, code: str, factor_ids: list[int],
     cookies = await asyncio.gather(*(join(phone) for phone in phones))
     result.join_seconds = time.perf_counter() - started
     joined = [(phone, cookie) for phone, cookie in zip(phones, cookies) if cookie]
-    for phone in phones:  # the server closes idle connections: each answers on a fresh one
-        phone.close()
+    for phone in phones:  # the server closes idle connections: each answers on a fresh one,
+        phone.close()      # opened before the burst as the websockets are
     if len(joined) < participants:
         result.problems.append(f"{participants - len(joined)} fikk ikke bli med")
 
@@ -250,6 +253,8 @@ async def load(port: int, workshop_id: int, code: str, factor_ids: list[int],
         sockets.append(await websockets.connect(
             f"{ws}/ws/verksted/delta/", origin=http, open_timeout=60,
             additional_headers={"Cookie": f"{COOKIE}={cookie}"}))
+    for phone, _cookie in over_forms:
+        await phone.connect()
     acks: dict[str, list[tuple[float, float]]] = {"http": [], "websocket": []}
     go = asyncio.Event()
 

@@ -148,3 +148,29 @@ def test_role_and_state_as_in_the_permission_table(role, locked, hall):
         status, changes = 400, False  # «Ukjent faktor.»: not this participant's workshop
     assert reply.status_code == status
     assert PriorityScore.objects.exists() == changes
+
+
+@pytest.mark.parametrize("data", [
+    {"factor": 7, "importance": 1, "influence": 5},
+    {"factor": "7", "importance": "5", "influence": "1", "at": "1733112000000"},
+    {"factor": "7", "importance": "3", "influence": "3", "at": ""},
+    {"factor": 7, "importance": " 3", "influence": 3},  # the form strips the space
+    {"factor": 7, "importance": "3.0", "influence": 3},  # the form reads it as 3
+    {"factor": 7, "importance": True, "influence": 3},
+    {"factor": 7, "importance": 6, "influence": 3},
+    {"factor": 0, "importance": 3, "influence": 3},
+    {"factor": 7, "importance": "٣", "influence": 3},  # an Arabic-Indic three
+    {"factor": 7, "importance": 3, "influence": 3, "at": -1},
+    {"factor": 7, "importance": 3},
+])
+def test_the_quick_reading_agrees_with_the_form(data):
+    """check_score reads plain whole numbers without a form; whatever it gives must be
+    what ScoreForm gives (the same vote, or the same field errors)."""
+    from livskraft.workshops.tools.priority import ScoreForm, check_score
+
+    form = ScoreForm(data)
+    vote, reply = check_score("key", data)
+    if form.is_valid():
+        assert vote == ("key", *(form.cleaned_data[n] for n in ScoreForm.base_fields))
+    else:
+        assert vote is None and set(reply["fields"]) == set(form.errors)

@@ -5,7 +5,7 @@ link: link previews and scripts do not count as people."""
 
 import time
 from collections import Counter
-from functools import wraps
+from functools import lru_cache, wraps
 
 from django.contrib import messages
 from django.core import signing
@@ -25,8 +25,11 @@ COOKIE_AGE = 60 * 60 * 24 * 7
 ANSWERS_PER_WINDOW, WINDOW_SECONDS = 60, 60
 
 
+@lru_cache(maxsize=20_000)
 def key_from_cookie(value: str | None) -> str | None:
-    """The participant key a cookie was signed for (no database look-up)."""
+    """The participant key a cookie was signed for (no database look-up). Remembered per
+    cookie: a signature's check depends on nothing else, and a phone sends the same cookie
+    with every answer."""
     try:
         return str(signing.loads(value or "", salt=PARTICIPANT_COOKIE))
     except signing.BadSignature:
