@@ -50,3 +50,24 @@ def assert_accessible_pdf(data: bytes, title: str, lang: str = "nb") -> PdfFacts
 
 def docx_part(data: bytes, name: str) -> str:
     return zipfile.ZipFile(io.BytesIO(data)).read(name).decode("utf-8")
+
+
+def structure(data: bytes) -> dict[str, int]:
+    """How many structure elements of each type (/H1, /H2, /P, /Table, /Figure …) the PDF's
+    tag tree holds."""
+    counts: dict[str, int] = {}
+    reader = PdfReader(io.BytesIO(data))
+    pending = [reader.trailer["/Root"]["/StructTreeRoot"].get_object()]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, list):
+            pending += [item.get_object() for item in node]
+            continue
+        if not hasattr(node, "get"):
+            continue  # a marked-content id
+        if "/S" in node:
+            counts[str(node["/S"])] = counts.get(str(node["/S"]), 0) + 1
+        kids = node.get("/K")
+        if kids is not None:
+            pending.append(kids.get_object() if hasattr(kids, "get_object") else kids)
+    return counts

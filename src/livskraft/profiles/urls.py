@@ -2,13 +2,15 @@ from django.urls import path, re_path
 
 from livskraft.web.page_cache import cached_page
 
-from . import chart_images, views
+from . import chart_images, report, views
 
 urlpatterns = [
     path("", cached_page(views.home), name="home"),
     path("finn/", views.find, name="find"),
     path("finn/forslag/", views.find_candidates, name="find-candidates"),
     re_path(r"^kommune/(?P<code>\d{4})/$", cached_page(views.kommune), name="kommune"),
+    re_path(r"^kommune/(?P<code>\d{4})/rapport\.pdf$", cached_page(report.kommune_report),
+            name="kommune-report"),
     re_path(
         r"^kommune/(?P<code>\d{4})/data/(?P<table>[a-z]+)\.(?P<fmt>csv|xlsx)$",
         views.kommune_data,

@@ -114,7 +114,9 @@ def find_candidates(request):
          "url": reverse("kommune", args=[c.code])} for c in candidates]})
 
 
-def kommune(request, code: str):
+def kommune(request, code: str, layout: str = "web/base.html", **extra):
+    """The kommune page; `layout` and `extra` let the printable profile (profiles/report.py)
+    render the very same sections."""
     try:
         context = kommune_context(request, code)
     except MissingDataError:
@@ -123,7 +125,7 @@ def kommune(request, code: str):
         if context["has_data"]:
             context["candidates"] = search.find(code)[0]
         return render(request, "profiles/search.html", context, status=404)
-    return render(request, "profiles/kommune.html", context)
+    return render(request, "profiles/kommune.html", {**context, "layout": layout, **extra})
 
 
 def kommune_context(request, code: str) -> dict:

@@ -70,10 +70,8 @@ def render(template_name: str, context: dict, request=None) -> bytes:
     return html_to_pdf(render_to_string(template_name, context, request))
 
 
-def response(template_name: str, context: dict, filename: str, request=None,
-             inline: bool = False) -> HttpResponse:
-    answer = HttpResponse(render(template_name, context, request),
-                          content_type="application/pdf")
-    disposition = "inline" if inline else "attachment"
-    answer["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+def html_response(html: str, filename: str) -> HttpResponse:
+    """The document as a PDF download, shown in the browser first."""
+    answer = HttpResponse(html_to_pdf(html), content_type="application/pdf")
+    answer["Content-Disposition"] = f'inline; filename="{filename}"'
     return answer
