@@ -48,7 +48,7 @@ def test_profile_has_every_section_of_the_page_and_a_figure_from_the_data(
     assert "Periode 1.1.2016–1.1.2026, kommunegrenser per 2024." in text
     # sources with table ids and licence, and the method notes
     assert "Kilde: Statistisk sentralbyrå, tabell 07459, lisens CC BY 4.0" in text
-    assert "tabell 06913, 07459" in text and "Metode" in text and "KLASS 131" in text
+    assert "Metode" in text and "Kilde: Statistisk sentralbyrå, KLASS 131, KLASS 128" in text
     assert "Last ned tallene" not in text and "Sammenlign med (inntil" not in text  # no controls
     tags = structure(response.content)
     assert tags["/H1"] == 1 and tags["/H2"] >= len(sections) and tags["/Table"] >= 5

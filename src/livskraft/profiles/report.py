@@ -1,40 +1,53 @@
 """The printable kommune profile, /kommune/<nr>/rapport.pdf: the kommune page itself (the
-same view, context and section templates, with the same query: period, borders, compared
+same context and section templates, with the same query: period, borders, compared
 kommuner, scenarios), laid out for print by profiles/report.html with its sources and method
 notes, and made a tagged PDF by `web.pdf`. A section added to the page is in the profile."""
 
 from datetime import UTC, datetime
 
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
 
-from livskraft.web import attribution, page_cache, pdf
+from livskraft.analysis.errors import MissingDataError
+from livskraft.web import page_cache, pdf
 from livskraft.web.attribution import Source
 
 from . import views
+from .chart_images import CHARTS
 
-SOURCES = [  # what each section of the page is built from, under the page's headings
-    (_("Folketall"), attribution.POPULATION),
-    (_("Sammenlignet med andre"), Source(("07459", "KLASS 128"), computed=True)),
-    (_("Aldersfordeling"), attribution.POPULATION),
-    (_("Befolkningsregnskap"), attribution.ACCOUNTS),
-    (_("Arbeidsplasser og pendling"), Source(("11618", "03321"))),
-    (_("Attraktivitet for næringsliv og bosetting"), attribution.ATTRACTIVENESS),
-    (_("Framskriving"), attribution.PROJECTION),
-    (_("Kommuneinndeling og sentralitet"), Source(("KLASS 131", "KLASS 128"))),
+SECTION_CHARTS = [  # the page's section headings (msgids) and the chart stating its source
+    ("Folketall", "befolkning"),
+    ("Sammenlignet med andre", "sammenligning"),
+    ("Aldersfordeling", "aldersfordeling"),
+    ("Befolkningsregnskap", "befolkningsregnskap"),
+    ("Arbeidsplasser og pendling", "arbeidsplasser"),
+    ("Attraktivitet for næringsliv og bosetting", "attraktivitet"),
+    ("Framskriving", "framskriving"),
 ]
+BORDERS_AND_CENTRALITY = Source(("KLASS 131", "KLASS 128"))
+
+
+def sources(context: dict) -> list[tuple[str, str]]:
+    """Per section the page shows a chart in: the SSB tables it was built from, as the
+    chart itself says (the tables actually used, e.g. 06913 only where it is loaded)."""
+    found = [(_(heading), CHARTS[name].source(context).sentence())
+             for heading, name in SECTION_CHARTS if CHARTS[name].key in context]
+    return found + [(_("Kommuneinndeling og sentralitet"), BORDERS_AND_CENTRALITY.sentence())]
 
 
 def kommune_report(request, code: str):
+    try:
+        context = views.kommune_context(request, code)
+    except MissingDataError:  # an unknown kommune: the page's own clear answer
+        return views.kommune(request, code)
     modified = page_cache.last_modified(page_cache.version.get())
     query = request.GET.urlencode()
     page_url = request.build_absolute_uri(reverse("kommune", args=[code]))
-    page = views.kommune(
-        request, code, layout="profiles/report.html", made=timezone.localtime(),
+    context.update(
+        layout="profiles/report.html", sources=sources(context), made=timezone.localtime(),
         data_loaded=timezone.localtime(datetime.fromtimestamp(modified, UTC)) if modified else None,
-        page_address=f"{page_url}?{query}" if query else page_url,
-        sources=[(label, source.sentence()) for label, source in SOURCES])
-    if page.status_code != 200:  # an unknown kommune: the page's own clear answer
-        return page
-    return pdf.html_response(page.content.decode("utf-8"), f"kommuneprofil-{code}.pdf")
+        page_address=f"{page_url}?{query}" if query else page_url)
+    html = render_to_string("profiles/kommune.html", context, request)
+    return pdf.html_response(html, f"kommuneprofil-{code}.pdf")

@@ -114,9 +114,7 @@ def find_candidates(request):
          "url": reverse("kommune", args=[c.code])} for c in candidates]})
 
 
-def kommune(request, code: str, layout: str = "web/base.html", **extra):
-    """The kommune page; `layout` and `extra` let the printable profile (profiles/report.py)
-    render the very same sections."""
+def kommune(request, code: str):
     try:
         context = kommune_context(request, code)
     except MissingDataError:
@@ -125,7 +123,7 @@ def kommune(request, code: str, layout: str = "web/base.html", **extra):
         if context["has_data"]:
             context["candidates"] = search.find(code)[0]
         return render(request, "profiles/search.html", context, status=404)
-    return render(request, "profiles/kommune.html", {**context, "layout": layout, **extra})
+    return render(request, "profiles/kommune.html", context)
 
 
 def kommune_context(request, code: str) -> dict:
