@@ -34,6 +34,12 @@ def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def own_page_store(settings, tmp_path):
+    """The pages the ASGI front keeps on disk go to the test's own folder, never to var/."""
+    settings.PAGE_STORE_DIR = tmp_path / "pages"
+
+
 @pytest.fixture
 def fresh_limits(settings):
     """Rate-limit counters live in the cache, which outlives a test: start and end empty."""

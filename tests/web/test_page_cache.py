@@ -8,12 +8,11 @@ from pathlib import Path
 import pytest
 from asgiref.sync import async_to_sync
 from django.core import signals
-from django.core.cache import caches
 from django.db import close_old_connections, connection
 from django.test.utils import CaptureQueriesContext
 
 from livskraft.stats.importing import import_directory
-from livskraft.web import page_cache
+from livskraft.web import page_cache, page_store
 
 pytestmark = pytest.mark.django_db
 SITE_CSS = Path(__file__).parents[2] / "src/livskraft/web/static/livskraft/site.css"
@@ -28,7 +27,6 @@ def client(client, settings):
 @pytest.fixture
 def imported(synthetic_dir, settings):
     settings.ALLOWED_HOSTS = ["testserver", "127.0.0.1"]
-    caches["pages"].clear()
     import_directory(synthetic_dir)
     return synthetic_dir
 
@@ -44,13 +42,13 @@ def keep_the_test_connection():
     signals.request_finished.connect(close_old_connections)
 
 
-def asgi_get(path: str, *headers: tuple[bytes, bytes]) -> tuple[int, dict, bytes]:
+def asgi_get(path: str, *headers: tuple[bytes, bytes], query: bytes = b"") -> tuple[int, dict, bytes]:
     """One GET through the whole ASGI application (front, Django), as uvicorn sends it."""
     from livskraft.config.asgi import application
 
     scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1",
              "method": "GET", "scheme": "http", "path": path, "raw_path": path.encode(),
-             "query_string": b"", "root_path": "", "server": ("127.0.0.1", 8000),
+             "query_string": query, "root_path": "", "server": ("127.0.0.1", 8000),
              "client": ("127.0.0.1", 50000), "headers": [(b"host", b"127.0.0.1"), *headers]}
     messages = []
 
@@ -155,3 +153,68 @@ def test_front_keeps_a_page_first_asked_for_by_a_revalidating_proxy(imported):
     with CaptureQueriesContext(connection) as queries:
         status, _, _ = asgi_get("/")
     assert status == 200 and len(queries) == 0
+
+
+def kept_files(settings) -> list[Path]:
+    return [p for p in Path(settings.PAGE_STORE_DIR).glob("*/*") if not p.name.startswith(".")]
+
+
+def test_a_kept_page_serves_another_process_and_the_next_start(imported, settings):
+    page_cache.version.refresh()
+    first = asgi_get("/", (b"accept-encoding", b"gzip"))
+    assert first[0] == 200 and len(kept_files(settings)) == 1
+    settings.PAGE_STORE_DIR = Path(str(settings.PAGE_STORE_DIR))  # a new process: memory empty
+    page_cache.version.refresh()
+    with CaptureQueriesContext(connection) as queries:
+        again = asgi_get("/", (b"accept-encoding", b"gzip"))
+    assert len(queries) == 0 and again == first
+
+
+def test_pages_with_a_query_are_kept_in_memory_only(imported, settings):
+    page_cache.version.refresh()
+    status, _, _ = asgi_get("/", query=b"start=2020")
+    assert status == 200 and kept_files(settings) == []
+    with CaptureQueriesContext(connection) as queries:
+        assert asgi_get("/", query=b"start=2020")[0] == 200
+    assert len(queries) == 0
+
+
+def test_a_new_import_removes_the_pages_of_the_old_data(imported, settings):
+    page_cache.version.refresh()
+    asgi_get("/")
+    old_generation = kept_files(settings)[0].parent
+    import_directory(imported)
+    page_cache.version.refresh()
+    assert not old_generation.exists()
+    with CaptureQueriesContext(connection) as queries:
+        asgi_get("/")
+    assert len(queries) >= 1  # rendered again, from the new data
+    assert [p.parent for p in kept_files(settings)] != [old_generation]
+
+
+def test_other_code_never_reads_the_pages_kept_by_this_code(tmp_path, monkeypatch):
+    entry = (200, [(b"content-type", b"text/html")], b"<p>gammel mal</p>", '"x"')
+    monkeypatch.setattr(page_store, "code_fingerprint", lambda: "kode-1")
+    before = page_store.PageStore(tmp_path)
+    before.switch("7")
+    before.put("side", entry, persist=True)
+    assert page_store.PageStore(tmp_path).get("side") is None  # no generation chosen yet
+    same = page_store.PageStore(tmp_path)
+    same.switch("7")
+    assert same.get("side") == entry
+    monkeypatch.setattr(page_store, "code_fingerprint", lambda: "kode-2")  # templates changed
+    after = page_store.PageStore(tmp_path)
+    after.switch("7")
+    assert after.get("side") is None
+
+
+def test_memory_drops_the_least_recently_used_page_first(tmp_path):
+    # three bodies of 1,000 bytes, each counted with 200 bytes of headers: 3,600 > 3,000
+    store = page_store.PageStore(tmp_path, memory_bytes=3000)
+    pages = {name: (200, [], name.encode() * 1000, "") for name in "abc"}
+    store.put("a", pages["a"], persist=False)
+    store.put("b", pages["b"], persist=False)
+    store.get("a")  # a is used again: b is now the oldest
+    store.put("c", pages["c"], persist=False)
+    assert store.get("b") is None
+    assert store.get("a") == pages["a"] and store.get("c") == pages["c"]

@@ -140,10 +140,9 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 if os.environ.get("LIVSKRAFT_REDIS_URL"):
     CACHES["default"] = {"BACKEND": "django.core.cache.backends.redis.RedisCache",
                          "LOCATION": os.environ["LIVSKRAFT_REDIS_URL"]}
-# Finished anonymous pages (livskraft.web.page_cache), read by the ASGI front in its event
-# loop: keep this one in local memory, per process.
-CACHES["pages"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-                   "LOCATION": "pages", "TIMEOUT": None, "OPTIONS": {"MAX_ENTRIES": 3000}}
+# Finished anonymous pages (livskraft.web.page_store): in each process's memory, and those
+# without a query string in this folder, shared by the processes and kept for the next start.
+PAGE_STORE_DIR = Path(os.environ.get("LIVSKRAFT_PAGE_STORE") or HOME / "cache" / "pages")
 # Rate limits count per browser session or participant; per IP only as a high backstop for
 # clients without cookies: a whole hall shares one network.
 RATELIMIT_USE_CACHE = "default"

@@ -4,31 +4,38 @@ Django under ASGI runs its (synchronous) middleware and views in a worker thread
 request pays thread hops and the whole middleware stack. Two kinds of answers need neither:
 - static files, served by servestatic's ASGI app from the files found at start-up;
 - pages that `page_cache.cached_page` marked public: the first answer per data version,
-  language, encoding and URL is kept in the "pages" cache and replayed, with 304 for a
-  matching If-None-Match. Requests carrying a session (or any cookie but the language and
-  CSRF cookies) always go to Django.
+  language, encoding and URL is kept (`page_store`: in memory, and on disk for every process
+  and the next start) and replayed, with 304 for a matching If-None-Match. Requests
+  carrying a session (or any cookie but the language and CSRF cookies) always go to Django.
 """
 
 import asyncio
-import hashlib
 from http.cookies import SimpleCookie
 
 from asgiref.sync import sync_to_async
 from django.conf import settings
 from django.contrib.staticfiles import finders
-from django.core.cache import caches
 from django.middleware.gzip import re_accepts_gzip
 from django.utils.cache import cc_delim_re
 from django.utils.translation import get_language_from_request
 from servestatic.asgi import ServeStaticASGI
 
-from . import page_cache
+from . import page_cache, page_store
 
 SHARED_COOKIES = {settings.LANGUAGE_COOKIE_NAME, settings.CSRF_COOKIE_NAME}
 CONDITIONAL_HEADERS = {b"if-none-match", b"if-modified-since", b"if-match",
                        b"if-unmodified-since", b"if-range", b"range"}
 NOT_MODIFIED_HEADERS = {b"cache-control", b"etag", b"expires", b"last-modified", b"vary",
                         b"content-location"}
+SMALL_FILE = 512 * 1024
+MEMO_SIZE = 4096
+
+
+def _header(scope, wanted: bytes) -> bytes:
+    for name, value in scope["headers"]:
+        if name == wanted:
+            return value
+    return b""
 
 
 class _LanguageProbe:
@@ -41,14 +48,35 @@ class _LanguageProbe:
 
 class StaticFiles(ServeStaticASGI):
     """servestatic's file table, headers, ranges and 304s. Our static files are small and
-    sit in the OS page cache, so they are read in the event loop in one go: servestatic's
-    own ASGI path reads every chunk in a worker thread, which costs more than the read
-    (uvicorn offers no `pathsend`)."""
+    sit in the OS page cache, so they are read in the event loop in one go (servestatic's
+    own ASGI path reads every chunk in a worker thread, which costs more than the read;
+    uvicorn offers no `pathsend`), and a plain GET of a small file (no validators, no range)
+    gets the answer made the first time for its Accept-Encoding."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._plain: dict[tuple[str, bytes], tuple[int, list, bytes]] = {}
 
     async def __call__(self, scope, receive, send) -> None:
         static_file = self.files.get(scope["path"]) if scope["type"] == "http" else None
         if static_file is None:
             return await self.application(scope, receive, send)
+        memo = None
+        if scope["method"] == "GET" and not any(name in CONDITIONAL_HEADERS
+                                                for name, _ in scope["headers"]):
+            memo = (scope["path"], _header(scope, b"accept-encoding"))
+        answer = self._plain.get(memo) if memo is not None else None
+        if answer is None:
+            answer = self._answer(static_file, scope)
+            if memo is not None and answer[0] == 200 and len(answer[2]) <= SMALL_FILE \
+                    and len(self._plain) < MEMO_SIZE:
+                self._plain[memo] = answer
+        status, headers, body = answer
+        await send({"type": "http.response.start", "status": status, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
+
+    @staticmethod
+    def _answer(static_file, scope) -> tuple[int, list, bytes]:
         environ = {"HTTP_" + name.decode("latin-1").upper().replace("-", "_"):
                    value.decode("latin-1") for name, value in scope["headers"]}
         environ["QUERY_STRING"] = scope["query_string"].decode("latin-1")
@@ -57,10 +85,9 @@ class StaticFiles(ServeStaticASGI):
         if response.file is not None:
             with response.file as file:
                 body = file.read()
-        await send({"type": "http.response.start", "status": int(response.status),
-                    "headers": [(name.lower().encode("latin-1"), value.encode("latin-1"))
-                                for name, value in response.headers if value is not None]})
-        await send({"type": "http.response.body", "body": body})
+        return (int(response.status),
+                [(name.lower().encode("latin-1"), value.encode("latin-1"))
+                 for name, value in response.headers if value is not None], body)
 
 
 def static_files(app) -> StaticFiles:
@@ -83,14 +110,14 @@ def static_files(app) -> StaticFiles:
 class PageCache:
     def __init__(self, app) -> None:
         self.app = app
-        self.cache = caches["pages"]
         self._refreshing: asyncio.Task | None = None
+        self._variants: dict[tuple[bytes, ...], tuple | None] = {}
 
     async def __call__(self, scope, receive, send) -> None:
         key = self._key(scope) if scope["type"] == "http" else None
         if key is None:
             return await self.app(scope, receive, send)
-        entry = self.cache.get(key)
+        entry = page_store.store().get(key)
         if entry is not None:
             return await self._replay(scope, entry, send)
         # Django answers in full (no 304 to a revalidating proxy), so the page can be kept.
@@ -98,31 +125,55 @@ class PageCache:
                                              if name not in CONDITIONAL_HEADERS])
         await self.app(unconditional, receive, self._recorder(scope, key, send))
 
-    def _key(self, scope) -> str | None:
+    def _key(self, scope) -> tuple | None:
         if scope["method"] not in ("GET", "HEAD"):
             return None
-        headers = dict(scope["headers"])
-        if b"authorization" in headers:
-            return None
-        cookies = {}
-        if b"cookie" in headers:
-            parsed = SimpleCookie()
-            parsed.load(headers[b"cookie"].decode("latin-1"))
-            cookies = {name: morsel.value for name, morsel in parsed.items()}
-            if not cookies.keys() <= SHARED_COOKIES:
+        host = cookie = languages = encodings = accept = b""
+        for name, value in scope["headers"]:
+            if name == b"host":
+                host = value  # a bad host still gets Django's 400
+            elif name == b"cookie":
+                cookie = value
+            elif name == b"accept-language":
+                languages = value
+            elif name == b"accept-encoding":
+                encodings = value
+            elif name == b"accept":
+                accept = value
+            elif name == b"authorization":
                 return None
+        variant = self._variant(cookie, languages, encodings, accept)
+        if variant is None:
+            return None
         self._keep_version_fresh()
         if not page_cache.version.known():
             return None
-        language = get_language_from_request(_LanguageProbe(
-            cookies, headers.get(b"accept-language", b"").decode("latin-1")))
-        gzip = bool(re_accepts_gzip.search(headers.get(b"accept-encoding", b"").decode("latin-1")))
-        host = headers.get(b"host", b"").decode("latin-1")  # a bad host still gets Django's 400
-        query = scope["query_string"].decode("latin-1")
-        csv = b"text/csv" in headers.get(b"accept", b"")  # the API answers CSV to it (Vary)
-        key = (f"{page_cache.version_key(page_cache.version.cached())}|{language}|{int(gzip)}|"
-               f"{int(csv)}|{host}{scope['path']}?{query}")
-        return hashlib.blake2b(key.encode(), digest_size=16).hexdigest()
+        return (page_cache.version.cached(), *variant, host, scope["path"],
+                scope["query_string"])
+
+    def _variant(self, cookie: bytes, languages: bytes, encodings: bytes,
+                 accept: bytes) -> tuple | None:
+        """(language, gzip, CSV) the request gets, or None when its cookies are its own;
+        remembered per combination of the four headers, which visitors share."""
+        memo = (cookie, languages, encodings, accept)
+        if memo in self._variants:
+            return self._variants[memo]
+        variant = None
+        cookies = {}
+        if cookie:
+            parsed = SimpleCookie()
+            parsed.load(cookie.decode("latin-1"))
+            cookies = {name: morsel.value for name, morsel in parsed.items()}
+        if cookies.keys() <= SHARED_COOKIES:
+            language = get_language_from_request(_LanguageProbe(
+                cookies, languages.decode("latin-1")))
+            gzip = bool(re_accepts_gzip.search(encodings.decode("latin-1")))
+            csv = b"text/csv" in accept  # the API answers CSV to it (Vary)
+            variant = (language, gzip, csv)
+        if len(self._variants) >= MEMO_SIZE:
+            self._variants.clear()
+        self._variants[memo] = variant
+        return variant
 
     def _keep_version_fresh(self) -> None:
         """Re-read the data version in the background once it is older than its TTL."""
@@ -140,7 +191,7 @@ class PageCache:
         await send({"type": "http.response.body",
                     "body": b"" if scope["method"] == "HEAD" else body})
 
-    def _recorder(self, scope, key: str, send):
+    def _recorder(self, scope, key: tuple, send):
         """Keep Django's answer when it is a public 200 to a GET and send it as a replay
         (which answers the client's own If-None-Match); pass anything else on as it comes."""
         start: dict = {}
@@ -155,7 +206,7 @@ class PageCache:
                     headers = [(name.lower(), value) for name, value in start["headers"]]
                     etag = dict(headers).get(b"etag", b"").decode("latin-1")
                     entry = (200, headers, b"".join(chunks), etag)
-                    self.cache.set(key, entry)
+                    page_store.store().put(key, entry, persist=not scope["query_string"])
                     await self._replay(scope, entry, send)
             else:
                 await send(message)

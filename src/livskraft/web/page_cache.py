@@ -11,10 +11,11 @@ import threading
 import time
 from functools import wraps
 
-from django.core.cache import caches
 from django.db.models.signals import post_delete, post_save
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
+
+from .page_store import store
 
 # A page shows a new import within this many seconds in every process; in the process that
 # imported, at once (the signals below).
@@ -49,13 +50,14 @@ class _Version:
         from livskraft.stats.frames import data_version
 
         value = data_version()
+        store().switch(version_key(value))
         with self._lock:
             self._value, self._read_at = value, time.monotonic()
 
     def forget(self, **_kwargs) -> None:
         with self._lock:
             self._read_at = float("-inf")
-        caches["pages"].clear()
+        store().forget()
 
 
 version = _Version()
