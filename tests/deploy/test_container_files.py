@@ -39,6 +39,7 @@ def test_the_topology_nginx_two_app_containers_postgresql_redis(services):
     assert app["environment"]["DATABASE_URL"] == (
         "postgres://livskraft:pw-for-this-test@postgres:5432/livskraft")
     assert app["environment"]["LIVSKRAFT_REDIS_URL"] == "redis://redis:6379/0"
+    assert app["environment"]["LIVSKRAFT_PROXIES"] == "1"  # one proxy: nginx
     assert services["web"]["build"]["target"] == "web"
     assert services["web"]["depends_on"]["app"]["condition"] == "service_healthy"
 
