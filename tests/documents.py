@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from pypdf import PdfReader
 
-# the real kommune name (SSB's list, kommune 5610) and the letters Helvetica drew as ■
+# the real kommune name (SSB's list, kommune 5622) and the letters Helvetica drew as ■
 SAMI_NAME = "Porsanger-Porsáŋgu-Porsanki"
 SAMI_LETTERS = "č đ ŧ ŋ á"
 
