@@ -52,10 +52,8 @@ def docx_part(data: bytes, name: str) -> str:
     return zipfile.ZipFile(io.BytesIO(data)).read(name).decode("utf-8")
 
 
-def structure(data: bytes) -> dict[str, int]:
-    """How many structure elements of each type (/H1, /H2, /P, /Table, /Figure …) the PDF's
-    tag tree holds."""
-    counts: dict[str, int] = {}
+def _elements(data: bytes):
+    """Every structure element of the PDF's tag tree."""
     reader = PdfReader(io.BytesIO(data))
     pending = [reader.trailer["/Root"]["/StructTreeRoot"].get_object()]
     while pending:
@@ -66,8 +64,22 @@ def structure(data: bytes) -> dict[str, int]:
         if not hasattr(node, "get"):
             continue  # a marked-content id
         if "/S" in node:
-            counts[str(node["/S"])] = counts.get(str(node["/S"]), 0) + 1
+            yield node
         kids = node.get("/K")
         if kids is not None:
             pending.append(kids.get_object() if hasattr(kids, "get_object") else kids)
+
+
+def structure(data: bytes) -> dict[str, int]:
+    """How many structure elements of each type (/H1, /H2, /P, /Table, /Figure …) the PDF's
+    tag tree holds."""
+    counts: dict[str, int] = {}
+    for element in _elements(data):
+        counts[str(element["/S"])] = counts.get(str(element["/S"]), 0) + 1
     return counts
+
+
+def figure_texts(data: bytes) -> list[str | None]:
+    """The alternative text (/Alt) of every /Figure, None where it has none."""
+    return [str(e["/Alt"]) if "/Alt" in e else None for e in _elements(data)
+            if e["/S"] == "/Figure"]

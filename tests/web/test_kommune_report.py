@@ -10,7 +10,7 @@ import pytest
 
 from livskraft.places.models import Municipality
 from tests import page_parts as part
-from tests.documents import SAMI_NAME, assert_accessible_pdf, structure
+from tests.documents import SAMI_NAME, assert_accessible_pdf, figure_texts, structure
 
 pytestmark = pytest.mark.django_db
 PORSANGER = "5622"  # Porsanger-Porsáŋgu-Porsanki in codes/kommuner_2024.csv
@@ -53,6 +53,8 @@ def test_profile_has_every_section_of_the_page_and_a_figure_from_the_data(
     tags = structure(response.content)
     assert tags["/H1"] == 1 and tags["/H2"] >= len(sections) and tags["/Table"] >= 5
     assert tags["/Figure"] >= 5  # the charts and the locator map
+    alternatives = figure_texts(response.content)  # each chart's SVG <title>, for screen readers
+    assert None not in alternatives and f"Folketall i {SAMI_NAME} 1. januar" in alternatives
 
 
 def test_profile_follows_the_language_and_the_chosen_kommuner(client, imported_shared_data):
