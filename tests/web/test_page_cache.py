@@ -3,6 +3,8 @@ finished pages without queries, never shares a session's page and sees a new imp
 
 import asyncio
 import gzip
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -12,7 +14,7 @@ from django.db import close_old_connections, connection
 from django.test.utils import CaptureQueriesContext
 
 from livskraft.stats.importing import import_directory
-from livskraft.web import page_cache, page_store
+from livskraft.web import page_cache, page_store, warm
 
 pytestmark = pytest.mark.django_db
 SITE_CSS = Path(__file__).parents[2] / "src/livskraft/web/static/livskraft/site.css"
@@ -218,3 +220,27 @@ def test_memory_drops_the_least_recently_used_page_first(tmp_path):
     store.put("c", pages["c"], persist=False)
     assert store.get("b") is None
     assert store.get("a") == pages["a"] and store.get("c") == pages["c"]
+
+
+def test_a_page_to_render_waits_for_the_warm_up(imported, monkeypatch):
+    asgi_get("/static/livskraft/site.css")  # the application imported before the clock runs
+    order = []
+
+    def warming():
+        time.sleep(0.3)
+        order.append("warm-up done")
+
+    thread = threading.Thread(target=warming)
+    thread.start()
+    monkeypatch.setattr(warm, "_rest", thread)
+
+    def entered(**_kwargs):
+        order.append("Django entered")
+
+    signals.request_started.connect(entered)
+    try:
+        page_cache.version.refresh()
+        assert asgi_get("/")[0] == 200
+    finally:
+        signals.request_started.disconnect(entered)
+    assert order == ["warm-up done", "Django entered"]

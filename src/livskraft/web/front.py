@@ -20,7 +20,7 @@ from django.utils.cache import cc_delim_re
 from django.utils.translation import get_language_from_request
 from servestatic.asgi import ServeStaticASGI
 
-from . import page_cache, page_store
+from . import page_cache, page_store, warm
 
 SHARED_COOKIES = {settings.LANGUAGE_COOKIE_NAME, settings.CSRF_COOKIE_NAME}
 CONDITIONAL_HEADERS = {b"if-none-match", b"if-modified-since", b"if-match",
@@ -120,6 +120,7 @@ class PageCache:
         entry = page_store.store().get(key)
         if entry is not None:
             return await self._replay(scope, entry, send)
+        await warm.finished()  # a page to render needs what the warm-up builds: never twice
         # Django answers in full (no 304 to a revalidating proxy), so the page can be kept.
         unconditional = dict(scope, headers=[(name, value) for name, value in scope["headers"]
                                              if name not in CONDITIONAL_HEADERS])

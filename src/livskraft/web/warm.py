@@ -4,12 +4,14 @@ Before it accepts connections, only the data version: the key of every cached pa
 page store's folder for it, so the pages kept from an earlier start (or rendered by another
 process) are served from the first request on. Everything a page that is not kept yet needs
 (every view imported, the page templates compiled, the national population frame) is
-prepared in a thread after the server accepts: a start costs about a quarter of a second of
-CPU before it serves, not seconds (`bench/cold_start.py`). Then the objects alive at that
-point are moved out of the garbage collector's sight (`gc.freeze`): a full collection would
-otherwise walk them all and stall every request of the process for tens of milliseconds.
+prepared in a thread after the server accepts; a page to render waits for that thread
+instead of building the same frames beside it (`bench/cold_start.py` times both starts).
+Then the objects alive at that point are moved out of the garbage collector's sight
+(`gc.freeze`): a full collection would otherwise walk them all and stall every request of
+the process for tens of milliseconds.
 """
 
+import asyncio
 import contextlib
 import gc
 import threading
@@ -54,11 +56,20 @@ def _everything_else() -> None:
     gc.freeze()
 
 
-def warm() -> threading.Thread:
-    """Read the data version now; start preparing the rest. Returns that thread."""
+_rest: threading.Thread | None = None
+
+
+def warm() -> None:
+    """Read the data version now; start preparing the rest."""
+    global _rest
     first = _in_thread(_version)
     first.start()
     first.join()
-    rest = _in_thread(_everything_else)
-    rest.start()
-    return rest
+    _rest = _in_thread(_everything_else)
+    _rest.start()
+
+
+async def finished() -> None:
+    """Wait (without holding the event loop) until the warm-up thread is done, if one runs."""
+    if _rest is not None and _rest.is_alive():
+        await asyncio.to_thread(_rest.join)
