@@ -198,7 +198,7 @@ WeightQuery = create_model("Vekter", **{
 def place_finder(request, weights: Query[WeightQuery], format: Format | None = None):
     data = indicators.table()
     chosen = suggested_weights(0, False, False, False)
-    chosen.update({k: v for k, v in weights.dict().items() if v is not None})
+    chosen.update({k: v for k, v in weights.model_dump().items() if v is not None})
     chosen = {k: w for k, w in chosen.items() if w and k in data.scores}
     ranking = rank_scores(data.scores, chosen)
     table = pd.DataFrame({
