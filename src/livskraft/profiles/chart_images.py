@@ -51,8 +51,6 @@ def _projection(context: dict) -> attribution.Source:
 
 CHARTS = {
     "befolkning": Chart("trend_chart", _fixed(attribution.POPULATION)),
-    "sammenligning": Chart("comparison_chart", _fixed(attribution.POPULATION)),
-    "sammenligning-valgte": Chart("comparison_picked_chart", _fixed(attribution.POPULATION)),
     "aldersfordeling": Chart("pyramid_chart", _fixed(attribution.POPULATION)),
     "befolkningsregnskap": Chart("accounts_chart", _fixed(attribution.ACCOUNTS)),
     "arbeidsplasser": Chart("work_chart", _fixed(attribution.JOBS)),
@@ -93,32 +91,44 @@ def wide(markup: str) -> str:
     return found.group(0)
 
 
+def _comparisons(context: dict) -> dict[str, dict]:
+    """The comparison blocks (`comparisons.blocks`) by their chart name, sammenligning…"""
+    return {block["download"]: block for blocks in context.get("comparisons", {}).values()
+            for block in blocks}
+
+
 def signed(context: dict) -> dict:
     """The page's charts, each with its source and licence drawn on it."""
     for chart in CHARTS.values():
         if context.get(chart.key):
             context[chart.key] = with_source(context[chart.key],
                                              chart.source(context).sentence())
+    for block in _comparisons(context).values():
+        block["chart"] = with_source(block["chart"], block["source"].sentence())
     return context
 
 
-def _chart(request, code: str, name: str) -> tuple[dict, str]:
+def _chart(request, code: str, name: str) -> tuple[dict, str, attribution.Source]:
     from .views import kommune_context
 
-    if name not in CHARTS:
+    if name not in CHARTS and not name.startswith("sammenligning"):
         raise Http404("Ukjent figur")
     try:
         context = kommune_context(request, code)
     except MissingDataError as error:
         raise Http404(str(error)) from error
-    markup = context.get(CHARTS[name].key)
+    if name in CHARTS:
+        markup, source = context.get(CHARTS[name].key), CHARTS[name].source(context)
+    else:
+        block = _comparisons(context).get(name)
+        markup, source = (block["chart"], block["source"]) if block else (None, None)
     if not markup:
         raise Http404("Figuren mangler data")
-    return context, wide(markup)
+    return context, wide(markup), source
 
 
 def svg(request, code: str, name: str):
-    _context, chart = _chart(request, code, name)
+    _context, chart, _source = _chart(request, code, name)
     response = HttpResponse('<?xml version="1.0" encoding="UTF-8"?>\n' + chart,
                             content_type="image/svg+xml; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{name}_{code}.svg"'
@@ -128,7 +138,7 @@ def svg(request, code: str, name: str):
 def png(request, code: str, name: str):
     import cairosvg  # imported when used: a quicker cold start
 
-    _context, chart = _chart(request, code, name)
+    _context, chart, _source = _chart(request, code, name)
     image = cairosvg.svg2png(bytestring=chart.encode("utf-8"), output_width=PNG_WIDTH,
                              background_color="white")
     response = HttpResponse(image, content_type="image/png")
@@ -140,11 +150,11 @@ def png(request, code: str, name: str):
 def embed(request, code: str, name: str):
     """The chart alone on a page any site may frame (its own frame policy: no
     X-Frame-Options, CSP frame-ancestors *), linking back to the kommune page."""
-    context, chart = _chart(request, code, name)
+    context, chart, source = _chart(request, code, name)
     page = reverse("kommune", args=[code])
     response = render(request, "profiles/chart_embed.html", {
         "chart": chart, "place": context["place"], "name": name,
         "page_url": page + (f"?{context['chart_query']}" if context["chart_query"] else ""),
-        "source": CHARTS[name].source(context).sentence(), "licence_url": attribution.LICENCE_URL})
+        "source": source.sentence(), "licence_url": attribution.LICENCE_URL})
     response._csp_replace = {"frame-ancestors": ["*"]}
     return response

@@ -1,7 +1,8 @@
-"""The kommune page's comparisons: population growth as an index (start year = 100) beside the
-county, the kommuner of the same centrality class (median and middle half), the country and up
-to five kommuner the planner picks (the neighbours by default, from the stored outlines); and
-a locator map of the kommune with its neighbours."""
+"""The kommune page's comparisons: every measure of `comparison_measures` beside the county,
+the kommuner of the same centrality class (median and middle half), the country and up to
+five kommuner the planner picks (the neighbours by default, from the stored outlines), as a
+chart, a table and a download in the section it belongs to; and a locator map of the
+kommune with its neighbours."""
 
 import math
 from functools import lru_cache
@@ -11,12 +12,14 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from livskraft.analysis import peer_comparison
 from livskraft.analysis.errors import MissingDataError
 from livskraft.places.models import Boundary, Centrality, Municipality
 from livskraft.stats import frames
 from livskraft.web.formatting import decimal
 
-from . import charts, search
+from . import charts, reports, search
+from .comparison_measures import MEASURES, Inputs, Measure
 
 MAX_CHOSEN = 5
 NEAREST = 4
@@ -94,98 +97,102 @@ def _rings(geometry: dict) -> list[list[list[float]]]:
     return [ring for polygon in polygons for ring in polygon]
 
 
-def growth_table(code: str, start: int, end: int, borders: int,
-                 chosen: list[str]) -> pd.DataFrame:
-    """Long table: `aar, serie, kommunenr, indeks, folketall`, one row per series and year.
-    `indeks` = 100 × persons / persons in `start`; the centrality class gives its median
-    (`serie` = klasse_median) and quartiles (klasse_p25, klasse_p75) of the kommuner's
-    indices, with no `folketall`."""
-    population = frames.population(borders)
-    years = population[(population.year >= start) & (population.year <= end)]
-    wide = years.pivot_table(index="year", columns="code", values="persons", aggfunc="sum")
-    if code not in wide or pd.isna(wide[code].iloc[0]):
-        raise MissingDataError("no population for the kommune in the start year")
-    places = dict(Municipality.objects.filter(vintage=borders).values_list("code",
-                                                                            "county_code"))
-    if not places:
-        places = {c: c[:2] for c in wide.columns}
-    county = [c for c in wide.columns if places.get(c) == places.get(code)]
+def peers(code: str, borders: int, chosen: list[str]) -> peer_comparison.Peers:
+    counties = dict(Municipality.objects.filter(vintage=borders)
+                    .values_list("code", "county_code"))
+    if not counties:
+        raise MissingDataError("no_code_list", years=borders)
     classes = dict(Centrality.objects.values_list("code", "centrality_class"))
-    peers = [c for c in wide.columns if classes.get(c) == classes.get(code)]
+    return peer_comparison.peers(code, counties, classes, chosen)
+
+
+def table(measure: Measure, code: str, inputs: Inputs, chosen: list[str]) -> pd.DataFrame:
+    """The long table `punkt, serie, kommunenr, verdi` of one measure (for the download)."""
+    numerator, denominator = measure.ratio(inputs)
+    out = peer_comparison.compare(numerator, denominator, peers(code, inputs.borders, chosen),
+                                  measure.scale)
+    out["verdi"] = out.verdi.round(measure.digits + 1)
+    names = reports.names(inputs.borders)
+    county = Municipality.objects.filter(vintage=inputs.borders, code=code) \
+        .values_list("county_name", flat=True).first()
+    out.insert(3, "navn", [
+        county if serie == peer_comparison.COUNTY else str(_("Hele landet")) if not nr
+        else nr if nr.startswith("klasse") else names.get(nr, nr)
+        for serie, nr in zip(out.serie, out.kommunenr)])
+    return out.rename(columns={"punkt": "aar" if measure.over_years else "gruppe"})
+
+
+def blocks(code: str, name: str, inputs: Inputs, chosen: list[str]) -> dict[str, list[dict]]:
+    """Per page section, the comparison blocks (chart, table, download) of its measures;
+    a measure whose data is missing is left out."""
+    labels = reports.names(inputs.borders)
+    place = Municipality.objects.filter(vintage=inputs.borders, code=code).first()
+    out: dict[str, list[dict]] = {}
+    for measure in MEASURES:
+        try:
+            long = table(measure, code, inputs, chosen)
+        except (MissingDataError, KeyError, ValueError):
+            continue
+        out.setdefault(measure.section, []).append(
+            _block(measure, long, name, place.county_name if place else _("Fylket"), labels,
+                   str(measure.title) % {"start": inputs.start}))
+    return out
+
+
+def _block(measure: Measure, long: pd.DataFrame, name: str, county: str, labels,
+           title: str) -> dict:
+    point = "aar" if measure.over_years else "gruppe"
+    points = list(dict.fromkeys(long[point]))
+    klass = next((k for k in long[long.serie == peer_comparison.CLASS_MEDIAN].kommunenr), None)
+
+    def values(series: str, kommunenr: str | None = None) -> list[float | None]:
+        part = long[(long.serie == series)
+                    & ((long.kommunenr == kommunenr) if kommunenr is not None else True)]
+        found = dict(zip(part[point], part.verdi))
+        return [found.get(p) for p in points]
+
+    named = {name: values(peer_comparison.KOMMUNE), county: values(peer_comparison.COUNTY)}
+    median = _("Sentralitetsklasse %(klass)s, median") % {"klass": klass[len("klasse "):]} \
+        if klass else None
+    if median:
+        named[median] = values(peer_comparison.CLASS_MEDIAN)
+    named[str(_("Hele landet"))] = values(peer_comparison.COUNTRY)
+    for other in dict.fromkeys(long[long.serie == peer_comparison.CHOSEN].kommunenr):
+        named[labels.get(other, other)] = values(peer_comparison.CHOSEN, other)
+    band = None
+    if median:
+        band = (str(_("Klassen, midterste halvdel")), values(peer_comparison.CLASS_LOW),
+                values(peer_comparison.CLASS_HIGH))
+
+    def shown(value):
+        return decimal(value, measure.digits)
+
+    chart = (charts.render("lines", points, named, title, band=band, label=shown, floor=None)
+             if measure.over_years else
+             charts.render("bars", [str(p) for p in points], named, title,
+                           band=(*band, median) if band else None, label=shown))
     rows = []
-
-    def add(series: str, kommunenr: str, persons: pd.Series) -> None:
-        for year, value in persons.items():
-            rows.append({"aar": int(year), "serie": series, "kommunenr": kommunenr,
-                         "indeks": 100 * value / persons.iloc[0], "folketall": value})
-
-    add("kommune", code, wide[code])
-    add("fylke", places.get(code, ""), wide[county].sum(axis=1))
-    add("landet", "", wide.sum(axis=1))
-    if classes.get(code) is not None:
-        index = 100 * wide[peers] / wide[peers].iloc[0]
-        for name, quantile in (("klasse_median", 0.5), ("klasse_p25", 0.25),
-                               ("klasse_p75", 0.75)):
-            for year, value in index.quantile(quantile, axis=1).items():
-                rows.append({"aar": int(year), "serie": name,
-                             "kommunenr": f"klasse {classes[code]}", "indeks": value,
-                             "folketall": None})
-    for other in chosen:
-        if other in wide and not pd.isna(wide[other].iloc[0]):
-            add("valgt", other, wide[other])
-    table = pd.DataFrame(rows)
-    table["indeks"] = table.indeks.round(1)
-    table["folketall"] = table.folketall.round().astype("Int64")
-    return table
-
-
-def section(code: str, name: str, start: int, end: int, borders: int, raw_chosen: str) -> dict:
-    """Context for the comparison section of the kommune page."""
-    chosen = chosen_codes(raw_chosen, code, borders)
-    try:
-        table = growth_table(code, start, end, borders, chosen)
-    except MissingDataError:
-        return {"comparison_missing": True}
-    names = dict(Municipality.objects.filter(vintage=borders).values_list("code", "name"))
-    place = Municipality.objects.filter(vintage=borders, code=code).first()
-    klass = Centrality.objects.filter(code=code).values_list("centrality_class",
-                                                             flat=True).first()
-    labels = {"kommune": name, "fylke": place.county_name if place else _("Fylket"),
-              "landet": _("Hele landet"),
-              "klasse_median": _("Sentralitetsklasse %(klass)s, median") % {"klass": klass}}
-    years = sorted(table.aar.unique().tolist())
-
-    def series(kind: str, kommunenr: str | None = None) -> list[float | None]:
-        part = table[(table.serie == kind)
-                     & ((table.kommunenr == kommunenr) if kommunenr else True)]
-        values = dict(zip(part.aar, part.indeks))
-        return [values.get(year) for year in years]
-
-    broad = {labels[k]: series(k) for k in ("kommune", "fylke", "klasse_median", "landet")
-             if (table.serie == k).any()}
-    picked = {name: series("kommune")}
-    picked.update({names.get(c, c): series("valgt", c) for c in chosen
-                   if ((table.serie == "valgt") & (table.kommunenr == c)).any()})
-    title = _("Folketall som indeks (1.1.%(start)s = 100)") % {"start": start}
-    rows = []
-    for position, year in enumerate(years):
-        row = {"aar": year, "cells": [decimal(values[position]) for values in broad.values()]}
-        if klass is not None:
-            low = series("klasse_p25")[position]
-            high = series("klasse_p75")[position]
-            row["spread"] = f"{decimal(low)}–{decimal(high)}"
-        row["picked"] = [decimal(values[position]) for values in list(picked.values())[1:]]
+    for position, label in enumerate(points):
+        row = {"punkt": label, "cells": [shown(v[position]) for v in named.values()]}
+        if band:
+            row["spread"] = f"{shown(band[1][position])}–{shown(band[2][position])}"
         rows.append(row)
+    return {"key": measure.key, "title": title, "chart": chart,
+            "heads": list(named), "rows": rows, "has_class": bool(median),
+            "point_head": _("År") if measure.over_years else _("Gruppe"),
+            "download": f"sammenligning{measure.key}", "source": measure.source}
+
+
+def section(code: str, name: str, inputs: Inputs, raw_chosen: str) -> dict:
+    """Context for the kommune page: the chooser, the locator map and every block."""
+    chosen = chosen_codes(raw_chosen, code, inputs.borders)
+    names = reports.names(inputs.borders)
     return {
-        "comparison_chart": charts.render("lines", years, broad, title),
-        "comparison_picked_chart": charts.render("lines", years, picked, title)
-        if len(picked) > 1 else None,
-        "comparison_heads": list(broad), "comparison_picked": list(picked)[1:],
-        "comparison_rows": rows, "comparison_has_class": klass is not None,
+        "comparisons": blocks(code, name, inputs, chosen),
         "comparison_chosen": ", ".join(names.get(c, c) for c in chosen),
         "comparison_default": not raw_chosen.strip(),
-        "comparison_names": sorted(names.values()),
-        "locator_map": locator_map(code, borders, chosen, names),
+        "comparison_names": sorted(set(names.values())),
+        "locator_map": locator_map(code, inputs.borders, chosen, names),
     }
 
 

@@ -50,7 +50,7 @@ def attractiveness_section(code: str, name: str, request_data, borders: int) -> 
         return {"attractiveness_missing": describe(error)}
     if len(years) < 2:
         return {"attractiveness_missing": str(JOBS_MISSING)}
-    start, end, problem = _attractiveness_period(request_data, years)
+    start, end, problem = attractiveness_period(request_data, years)
     chosen = request_data.get("sett", "klasse")
     chosen = chosen if chosen in SETS else "klasse"
     try:
@@ -97,7 +97,7 @@ def attractiveness_section(code: str, name: str, request_data, borders: int) -> 
     }
 
 
-def _attractiveness_period(data, years: tuple[int, ...]) -> tuple[int, int, str]:
+def attractiveness_period(data, years: tuple[int, ...]) -> tuple[int, int, str]:
     try:
         start = int(data.get("attr_fra") or years[0])
         end = int(data.get("attr_til") or years[-1])

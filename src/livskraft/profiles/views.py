@@ -29,7 +29,8 @@ from . import (
     reports,
     search,
 )
-from .attractiveness_tables import attractiveness_table
+from .attractiveness_tables import attractiveness_table, job_years
+from .comparison_measures import BY_KEY, Inputs
 from .forms import PeriodForm
 from .projection_tables import kommune_table, ssb_comparison
 
@@ -170,15 +171,14 @@ def kommune_context(request, code: str) -> dict:
         )
     except MissingDataError:
         context["accounts_missing"] = COMPONENTS_MISSING
-    chosen = request.GET.get("sml", "")[:300]
-    context.update(comparisons.section(code, place.name, period.start, period.end,
-                                       period.borders, chosen))
-    context["comparison_query"] = period.query() + (f"&{urlencode({'sml': chosen})}"
-                                                    if chosen else "")
     context.update(outlook.attractiveness_section(code, place.name, request.GET,
                                                   period.borders))
     context.update(outlook.work_section(code, period.borders))
     context.update(outlook.projection_section(code, place.name, period.borders, request.GET))
+    chosen = request.GET.get("sml", "")[:300]
+    context.update(comparisons.section(code, place.name, _inputs(period, request.GET), chosen))
+    context["comparison_query"] = period.query() + (f"&{urlencode({'sml': chosen})}"
+                                                    if chosen else "")
     return chart_images.signed(context)
 
 
@@ -214,7 +214,6 @@ KOMMUNE_TABLES = {
 DATA_SOURCES = {
     "befolkning": lambda table, p: attribution.POPULATION,
     "aldersfordeling": lambda table, p: attribution.POPULATION,
-    "sammenligning": lambda table, p: attribution.POPULATION,
     "befolkningsendring": lambda table, p: attribution.POPULATION,
     "befolkningsregnskap": lambda table, p: attribution.ACCOUNTS,
     "innvandringseffekt": lambda table, p: attribution.IMMIGRATION_EFFECT,
@@ -227,26 +226,38 @@ DATA_SOURCES = {
     "innvandringframskriving": lambda table, p: attribution.projection(
         not frames.components(p.borders).empty, not frames.official_projection(p.borders).empty),
 }
-# tables that also depend on the kommuner the planner chose (`sml` in the link)
-KOMMUNE_CHOICE_TABLES = {
-    "sammenligning": lambda code, p, chosen: comparisons.growth_table(
-        code, p.start, p.end, p.borders, comparisons.chosen_codes(chosen, code, p.borders)),
-}
+
+
+def _inputs(period: Period, data) -> Inputs:
+    """What the comparisons need: the period, and the attractiveness section's years."""
+    attractiveness = None
+    try:
+        years = job_years(period.borders)
+        if len(years) >= 2:
+            start, end, _problem = outlook.attractiveness_period(data, years)
+            attractiveness = (start, end)
+    except MissingDataError:
+        pass
+    return Inputs(period.start, period.end, period.borders, attractiveness)
 
 
 def kommune_data(request, code: str, table: str, fmt: str):
     _, period = _period(request)
-    if table not in (*KOMMUNE_TABLES, *KOMMUNE_CHOICE_TABLES) or period is None:
+    measure = BY_KEY.get(table.removeprefix("sammenligning")) \
+        if table.startswith("sammenligning") else None
+    if (table not in KOMMUNE_TABLES and measure is None) or period is None:
         raise Http404("Ukjent tabell")
     try:
-        if table in KOMMUNE_CHOICE_TABLES:
-            data = KOMMUNE_CHOICE_TABLES[table](code, period, request.GET.get("sml", "")[:300])
+        if measure is not None:
+            chosen = comparisons.chosen_codes(request.GET.get("sml", "")[:300], code,
+                                              period.borders)
+            data = comparisons.table(measure, code, _inputs(period, request.GET), chosen)
         else:
             data = KOMMUNE_TABLES[table](code, period)
     except MissingDataError as error:
         raise Http404(str(error)) from error
     name = f"{table}_{code}"
-    source = DATA_SOURCES[table](data, period)
+    source = measure.source if measure is not None else DATA_SOURCES[table](data, period)
     return table_response({name: attribution.with_source(data, source)}, name, fmt)
 
 
