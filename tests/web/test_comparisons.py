@@ -125,3 +125,8 @@ def test_components_and_immigration_effect_beside_the_county(client, synthetic_d
     csv = client.get("/kommune/9901/data/sammenligninginnvandringseffekt.csv"
                      "?start=2020&end=2022&borders=2024&sml=Prøvebygd").content.decode()
     assert "Vekst uten nettoinnvandring,valgt,9902,Prøvebygd," in csv
+    # each comparison chart also at its own image address, signed with its tables
+    image = client.get("/kommune/9901/figur/sammenligningfodsel.svg"
+                       "?start=2020&end=2022&borders=2024&sml=Prøvebygd").content.decode()
+    assert "Kilde: Statistisk sentralbyrå, tabell 06913, 07459, lisens CC BY 4.0" in image
+    assert "Prøvebygd" in image and image.count("<svg") == 1
