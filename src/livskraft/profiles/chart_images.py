@@ -117,13 +117,11 @@ def _chart(request, code: str, name: str) -> tuple[dict, str, attribution.Source
         context = kommune_context(request, code)
     except MissingDataError as error:
         raise Http404(str(error)) from error
-    if name in CHARTS:
-        markup, source = context.get(CHARTS[name].key), CHARTS[name].source(context)
-    else:
-        block = _comparisons(context).get(name)
-        markup, source = (block["chart"], block["source"]) if block else (None, None)
+    block = _comparisons(context).get(name) or {}
+    markup = context.get(CHARTS[name].key) if name in CHARTS else block.get("chart")
     if not markup:
         raise Http404("Figuren mangler data")
+    source = CHARTS[name].source(context) if name in CHARTS else block["source"]
     return context, wide(markup), source
 
 

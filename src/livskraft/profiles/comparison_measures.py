@@ -37,7 +37,7 @@ class Measure:
     over_years: bool  # points are years (lines) or categories (bars)
     scale: float
     ratio: Callable[[Inputs], tuple[pd.DataFrame, pd.DataFrame]]
-    source: attribution.Source
+    source: Callable[[Inputs], attribution.Source]  # the SSB tables behind it
     digits: int = 1
 
 
@@ -151,31 +151,44 @@ def projection_index(inputs: Inputs):
     return peer_comparison.index_of(_wide(official, "persons"))
 
 
-JOBS_PER_RESIDENT = attribution.Source(("11618", "07459"), computed=True)
+def _fixed(source: attribution.Source) -> Callable[[Inputs], attribution.Source]:
+    return lambda inputs: source
+
+
+def _attractiveness_source(inputs: Inputs) -> attribution.Source:
+    from .attractiveness_tables import attractiveness_table
+
+    method = attractiveness_table(*inputs.attractiveness, inputs.borders, with_method=True)[2]
+    return attribution.attractiveness(method.by_industry, method.migration_estimated)
+
+
+POPULATION = _fixed(attribution.POPULATION)
+ACCOUNTS = _fixed(attribution.ACCOUNTS)
 MEASURES = [
     Measure("", "trend", _("Folketall som indeks (1.1.%(start)s = 100)"), True, 100,
-            population_index, attribution.POPULATION),
+            population_index, POPULATION),
     Measure("unge", "pyramid", _("Unge voksne 20–39 år, andel av folketallet"), True, 100,
-            young_adults, attribution.POPULATION),
+            young_adults, POPULATION),
     Measure("alder", "pyramid", _("Aldersgrupper, andel av folketallet"), False, 100,
-            age_groups, attribution.POPULATION),
+            age_groups, POPULATION),
     Measure("fodsel", "accounts", _("Fødselsoverskudd per 1000 innbyggere"), True, 1000,
-            _per_resident(lambda c: c.births - c.deaths), attribution.ACCOUNTS),
+            _per_resident(lambda c: c.births - c.deaths), ACCOUNTS),
     Measure("innvandring", "accounts", _("Nettoinnvandring per 1000 innbyggere"), True, 1000,
-            _per_resident(lambda c: c.immigration - c.emigration), attribution.ACCOUNTS),
+            _per_resident(lambda c: c.immigration - c.emigration), ACCOUNTS),
     Measure("flytting", "accounts", _("Innenlandsk nettoflytting per 1000 innbyggere"), True,
             1000, _per_resident(lambda c: c.domestic_in - c.domestic_out),
-            attribution.ACCOUNTS),
+            ACCOUNTS),
     Measure("innvandringseffekt", "accounts",
             _("Vekst med og uten nettoinnvandring, prosent av folketallet i startåret"),
-            False, 100, immigration_effect, attribution.IMMIGRATION_EFFECT),
+            False, 100, immigration_effect, _fixed(attribution.IMMIGRATION_EFFECT)),
     Measure("arbeid", "work", _("Arbeidsplasser per 1000 innbyggere"), True, 1000,
-            jobs_per_resident, JOBS_PER_RESIDENT, 0),
+            jobs_per_resident,
+            _fixed(attribution.Source(("11618", "07459"), computed=True)), 0),
     Measure("attraktivitet", "attractiveness",
             _("Attraktivitet, prosentpoeng (vektet med folketallet)"), False, 1,
-            attractiveness, attribution.ATTRACTIVENESS, 2),
+            attractiveness, _attractiveness_source, 2),
     Measure("framskriving", "projection",
             _("SSBs framskriving (MMMM) som indeks (første år = 100)"), True, 100,
-            projection_index, attribution.SSB_PROJECTION),
+            projection_index, _fixed(attribution.Source(("14288",)))),
 ]
 BY_KEY = {measure.key: measure for measure in MEASURES}

@@ -135,12 +135,12 @@ def blocks(code: str, name: str, inputs: Inputs, chosen: list[str]) -> dict[str,
             continue
         out.setdefault(measure.section, []).append(
             _block(measure, long, name, place.county_name if place else _("Fylket"), labels,
-                   str(measure.title) % {"start": inputs.start}))
+                   str(measure.title) % {"start": inputs.start}, inputs))
     return out
 
 
 def _block(measure: Measure, long: pd.DataFrame, name: str, county: str, labels,
-           title: str) -> dict:
+           title: str, inputs: Inputs) -> dict:
     point = "aar" if measure.over_years else "gruppe"
     points = list(dict.fromkeys(long[point]))
     klass = next((k for k in long[long.serie == peer_comparison.CLASS_MEDIAN].kommunenr), None)
@@ -180,7 +180,7 @@ def _block(measure: Measure, long: pd.DataFrame, name: str, county: str, labels,
     return {"key": measure.key, "title": title, "chart": chart,
             "heads": list(named), "rows": rows, "has_class": bool(median),
             "point_head": _("År") if measure.over_years else _("Gruppe"),
-            "download": f"sammenligning{measure.key}", "source": measure.source}
+            "download": f"sammenligning{measure.key}", "source": measure.source(inputs)}
 
 
 def section(code: str, name: str, inputs: Inputs, raw_chosen: str) -> dict:

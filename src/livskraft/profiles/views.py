@@ -257,7 +257,8 @@ def kommune_data(request, code: str, table: str, fmt: str):
     except MissingDataError as error:
         raise Http404(str(error)) from error
     name = f"{table}_{code}"
-    source = measure.source if measure is not None else DATA_SOURCES[table](data, period)
+    source = measure.source(_inputs(period, request.GET)) if measure is not None \
+        else DATA_SOURCES[table](data, period)
     return table_response({name: attribution.with_source(data, source)}, name, fmt)
 
 
