@@ -40,7 +40,8 @@ def test_nothing_but_the_fonts_is_fetched(tmp_path):
     image.write_text('<svg xmlns="http://www.w3.org/2000/svg"><text>HEMMELIG</text></svg>')
     data = render(title="Testvik", letters="", extra=(
         f'<link rel="stylesheet" href="{secret.as_uri()}"><img src="{image.as_uri()}" alt="">'
-        '<img src="http://192.0.2.1/x.png" alt="">'))
+        '<img src="http://192.0.2.1/x.png" alt="">'
+        f'<img src="{pdf.FONT_DIR.as_uri()}/../../../../..{image}" alt="">'))
     assert "HEMMELIG" not in assert_accessible_pdf(data, "Testvik").text
 
 
