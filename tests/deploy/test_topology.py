@@ -4,7 +4,9 @@ Redis and the attachment folder; the database migrated once by `livskraft migrat
 
 A participant joins and votes through nginx; the vote lands in one process while the big
 screen's websocket is held by the other, and the screen shows it: the update crossed Redis.
-nginx's access log names the process of each request, so that is checked, not assumed."""
+A respondent's attachment stored by one process is downloaded by the committee from the
+other (the shared media folder). nginx's access log names the process of each request, so
+that is checked, not assumed."""
 
 import asyncio
 import contextlib
@@ -99,9 +101,8 @@ def test_a_vote_through_nginx_reaches_a_big_screen_held_by_the_other_process(tmp
         # as an image build does: production's storage writes the .gz copies nginx serves
         run({**env, "LIVSKRAFT_PRODUCTION": "1", "LIVSKRAFT_SECRET_KEY": "x" * 60},
             "-m", "django", "collectstatic", "--noinput", "-v0")
-        workshop_id, code, (factor_id,), session_key = json.loads(run(
-            env, "-c", "import json, sys; sys.path.insert(0, 'bench'); import django; "
-            "django.setup(); from participation_load import prepare; print(json.dumps(prepare(1)))"))
+        workshop_id, code, (factor_id,), session_key, slug, question = json.loads(run(
+            env, "-c", PREPARE))
         apps = [serving.start(env) for _ in range(2)]
         try:
             port = services.free_port()
@@ -110,6 +111,8 @@ def test_a_vote_through_nginx_reaches_a_big_screen_held_by_the_other_process(tmp
                 base = f"http://127.0.0.1:{port}"
                 state = asyncio.run(vote_through_nginx(base, workshop_id, code, factor_id,
                                                        session_key))
+                served_by = upload_then_download(base, slug, question, session_key, env,
+                                                 tmp_path / "nginx" / "access.log")
                 health = serving_get(base + "/healthz")
                 css = serving_get(base + "/static/livskraft/site.css", gzip_ok=True)
                 time.sleep(0.5)  # the websocket's log line is written when it closes
@@ -125,6 +128,60 @@ def test_a_vote_through_nginx_reaches_a_big_screen_held_by_the_other_process(tmp
     (screen,) = upstreams(log, "GET", f"/ws/verksted/{workshop_id}/storskjerm/")
     (vote,) = upstreams(log, "POST", "/verksted/delta/svar/")
     assert {screen, vote} == {f"127.0.0.1:{p}" for _, p in apps}
+    # the attachment was stored by one process and handed to the committee by the other
+    assert set(served_by) == {f"127.0.0.1:{p}" for _, p in apps}
+
+
+# A workshop with one factor and its facilitator's session (the load benchmark's set-up), and
+# a consultation (the consultation tests' synthetic one) owned by the same person.
+PREPARE = """
+import json, sys
+sys.path.insert(0, "bench")
+import django
+django.setup()
+from participation_load import prepare
+from django.contrib.auth.models import User
+from livskraft.consultations.models import Membership, Question
+from livskraft.places.models import Municipality
+from tests.consultations.conftest import make_consultation
+workshop = prepare(1)
+Municipality.objects.create(vintage=2024, code="9901", name="Testvik", county_code="99",
+                            county_name="Prøvefylke")
+consultation = make_consultation()
+Membership.objects.create(user=User.objects.get(username="leder"), consultation=consultation,
+                          role="owner")
+question = Question.objects.filter(theme__consultation=consultation).first().id
+print(json.dumps([*workshop, consultation.slug, question]))
+"""
+PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n"
+
+
+def upload_then_download(base, slug, question, session_key, env, log):
+    """A respondent's attachment through nginx, then the committee's download through nginx
+    until the other process serves it; returns the two processes' addresses."""
+    import httpx
+
+    with httpx.Client(base_url=base, timeout=30) as client:
+        sent = client.post(
+            f"/horing/{slug}/innspill/",
+            data={"respondent_type": "individual", "name": "Kari Testesen",
+                  "email": "kari@example.org", "municipality_code": "9901",
+                  f"q_{question}": "Bedre bredbånd", "csrfmiddlewaretoken": CSRF},
+            files={"attachment": ("innspill.pdf", PDF, "application/pdf")},
+            headers={"Cookie": f"csrftoken={CSRF}", "Referer": base + "/"})
+        assert sent.status_code == 302, sent.text[:500]
+        (stored_by,) = upstreams(log, "POST", f"/horing/{slug}/innspill/")
+        submission = int(run(env, "-c", "import django; django.setup(); from livskraft."
+                             "consultations.models import Submission; "
+                             "print(Submission.objects.get().id)"))
+        path = f"/horing/{slug}/moderer/vedlegg/{submission}/"
+        for _ in range(4):  # least_conn takes turns between idle processes
+            got = client.get(path, headers={"Cookie": f"sessionid={session_key}"})
+            assert (got.status_code, got.content) == (200, PDF)
+            served = upstreams(log, "GET", path)[-1]
+            if served != stored_by:
+                return stored_by, served
+    return stored_by, stored_by
 
 
 def serving_get(url, gzip_ok=False):
