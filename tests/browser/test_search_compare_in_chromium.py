@@ -105,3 +105,34 @@ def test_the_national_ranking_table_sorts_by_any_column(page, server):
     table.get_by_role("button", name="Kommune").focus()
     page.keyboard.press("Enter")
     assert table.locator("th[aria-sort=ascending]").count() == 1
+
+
+def test_the_national_map_zooms_pans_by_keyboard_and_follows_the_filter(page, server):
+    """geo/kommuner_2024.geojson: 357 outlines; fylke 50 (Trøndelag) has 38 kommuner
+    (codes/kommuner_2024.csv)."""
+    page.goto(f"{server}/nasjonalt/?start=2016&end=2026&borders=2024&fylke=50")
+    zoomable = page.locator("section[aria-labelledby=change-heading] .zoomable-map")
+    page.wait_for_selector("section[aria-labelledby=change-heading] .zoomable-map[data-kommuner]")
+    assert zoomable.get_attribute("data-kommuner") == "357"
+    assert page.locator("section[aria-labelledby=change-heading] svg.map").is_hidden()
+    assert zoomable.evaluate("e => e.getBoundingClientRect().height") >= 500
+    rows = page.locator("section[aria-labelledby=change-heading] table.sortable tbody tr")
+    assert rows.count() == 38
+    zoomable.focus()
+    assert page.evaluate("document.activeElement.classList.contains('zoomable-map')")
+    before = zoomable.locator(".leaflet-map-pane").evaluate("e => e.style.transform")
+    page.keyboard.press("ArrowRight")
+    page.wait_for_timeout(400)
+    assert zoomable.locator(".leaflet-map-pane").evaluate("e => e.style.transform") != before
+    zoom_in = zoomable.get_by_role("button", name="Zoom in")
+    assert zoom_in.count() == 1
+    assert serious_violations(page) == []
+
+
+def test_the_national_map_without_javascript_is_the_svg(browser, server):
+    context = browser.new_context(java_script_enabled=False)
+    plain = context.new_page()
+    plain.goto(f"{server}/nasjonalt/?start=2016&end=2026&borders=2024")
+    assert plain.locator("section[aria-labelledby=change-heading] svg.map").is_visible()
+    assert plain.locator(".zoomable-map").count() == 0
+    context.close()

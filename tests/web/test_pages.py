@@ -6,6 +6,7 @@ import openpyxl
 import pytest
 
 from livskraft.stats.importing import import_directory
+from tests import page_parts as part
 
 pytestmark = pytest.mark.django_db
 
@@ -108,3 +109,31 @@ def test_unknown_pages_get_a_helpful_norwegian_404(client, imported_shared_data)
     response = client.get("/finnes-ikke/")
     assert response.status_code == 404
     assert "Fant ikke siden" in response.content.decode()
+
+
+def test_national_filters_by_county_and_centrality_class(client, imported_shared_data):
+    """codes/kommuner_2024.csv: 38 kommuner in fylke 50 (Trøndelag); of them 13 have
+    centrality class 6 in regions/sentralitetsindeks_klass128.csv (gyldig_2024), Frøya
+    among them, Trondheim (class 1) not."""
+    query = "/nasjonalt/?start=2016&end=2026&borders=2024&fylke=50&sentralitet=6"
+    html = client.get(query).content.decode()
+    table = part.table(html, "Befolkningsendring per kommune")[1:]
+    names = [row[0].rstrip("*") for row in table]
+    assert len(names) == 13 and "Frøya" in names and "Trondheim" not in names
+    assert "Kart og tabeller viser 13 kommuner som passer filtrene" in html
+    change_map = html.split('id="projection-maps-heading"')[0]
+    assert change_map.count('class="kommune"') >= 357  # every outline, the rest drawn pale
+    assert change_map.count('fill="#f5f5f5"') >= 357 - 13
+    every = client.get("/nasjonalt/?start=2016&end=2026&borders=2024&fylke=99&sentralitet=x")
+    assert len(part.table(every.content.decode(), "Befolkningsendring per kommune")) == 358
+
+
+def test_national_outlines_as_geojson(client, imported_shared_data):
+    """geo/kommuner_2024.geojson has 357 features."""
+    answer = client.get("/nasjonalt/kart/2024.geojson")
+    assert answer["Content-Type"] == "application/geo+json"
+    features = json.loads(answer.content)["features"]
+    assert len(features) == 357
+    froya = next(f for f in features if f["properties"]["kommunenr"] == "5014")
+    assert froya["properties"]["navn"] == "Frøya"
+    assert client.get("/nasjonalt/kart/1999.geojson").status_code == 404

@@ -3,6 +3,7 @@
 Coordinates are projected with a simple equal-distance cylindrical projection scaled by the
 cosine of the mid latitude, which keeps Norway's shape recognisable at this scale."""
 
+import json
 import math
 from dataclasses import dataclass
 from functools import lru_cache
@@ -53,6 +54,28 @@ def _shapes(vintage: int, version: tuple) -> tuple[tuple[Shape, ...], int]:
         )
         shapes.append(Shape(outline.code, outline.name, path))
     return tuple(shapes), height
+
+
+@lru_cache(maxsize=4)
+def geojson(vintage: int, version: tuple) -> bytes | None:
+    """The outlines of `vintage` as a GeoJSON FeatureCollection (kommunenr and name as
+    properties, coordinates to 4 decimals, about 10 m), or None when none are stored."""
+    features = [
+        {"type": "Feature", "properties": {"kommunenr": b.code, "navn": b.name},
+         "geometry": {"type": b.geometry["type"],
+                      "coordinates": _rounded(b.geometry["coordinates"])}}
+        for b in Boundary.objects.filter(level=Boundary.KOMMUNE, vintage=vintage).order_by("code")
+    ]
+    if not features:
+        return None
+    return json.dumps({"type": "FeatureCollection", "features": features},
+                      separators=(",", ":")).encode()
+
+
+def _rounded(coordinates):
+    if coordinates and isinstance(coordinates[0], (int, float)):
+        return [round(c, 4) for c in coordinates]
+    return [_rounded(part) for part in coordinates]
 
 
 def boundary_vintages() -> list[int]:

@@ -23,6 +23,8 @@ urlpatterns = [
     re_path(r"^kommune/(?P<code>\d{4})/figur/(?P<name>[a-z-]+)/innebygd/$",
             cached_page(chart_images.embed), name="kommune-chart-embed"),
     path("nasjonalt/", cached_page(views.national), name="national"),
+    re_path(r"^nasjonalt/kart/(?P<vintage>\d{4})\.geojson$", cached_page(views.national_outlines),
+            name="national-outlines"),
     re_path(
         r"^nasjonalt/data/(?P<table>[a-z]+)\.(?P<fmt>csv|xlsx)$",
         views.national_data,

@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -24,6 +24,7 @@ from . import (
     charts,
     choropleth,
     comparisons,
+    map_filters,
     outlook,
     projection_maps,
     reports,
@@ -270,10 +271,14 @@ def national(request):
         return render(request, "profiles/national.html", context)
     change = reports.population_change_table(period.start, period.end, period.borders)
     vintage = choropleth.best_vintage(set(change.kommunenr))
+    chosen = map_filters.chosen(request.GET, period.borders)
+    context["filters"] = chosen
     fills, labels = {}, {}
     for row in change.itertuples():
         fills[row.kommunenr] = _change_colour(row.endring_prosent)
         labels[row.kommunenr] = percent(row.endring_prosent)
+    fills = chosen.dim(fills)
+    change = chosen.rows(change)
     context.update(
         change=change.to_dict("records"),
         legend=[(colour, label) for _bound, colour, label in CHANGE_BINS],
@@ -287,7 +292,8 @@ def national(request):
         )
         context["map_vintage"] = vintage
     try:
-        effect = reports.immigration_effect_table(period.start, period.end, period.borders)
+        effect = chosen.rows(
+            reports.immigration_effect_table(period.start, period.end, period.borders))
         context["effect"] = effect.to_dict("records")
         context["effect_counts"] = [
             (CATEGORY_COLOURS[key], label, count)
@@ -296,7 +302,8 @@ def national(request):
         if vintage is not None:
             context["effect_map"] = choropleth.render(
                 vintage,
-                {r.kommunenr: CATEGORY_COLOURS[r.kategori] for r in effect.itertuples()},
+                chosen.dim({r.kommunenr: CATEGORY_COLOURS[r.kategori]
+                            for r in effect.itertuples()}),
                 {r.kommunenr: r.kategori_navn for r in effect.itertuples()},
                 _("Vekst og innvandring 1.1.%(start)s–1.1.%(end)s")
                 % {"start": period.start, "end": period.end},
@@ -304,6 +311,9 @@ def national(request):
     except MissingDataError:
         context["effect_missing"] = COMPONENTS_MISSING
     context.update(projection_maps.section(period.borders))
+    if vintage is not None:
+        context.update(outlines_url=reverse("national-outlines", args=[vintage]),
+                       pale=map_filters.FILTERED_OUT)
     return render(request, "profiles/national.html", context)
 
 
@@ -319,6 +329,14 @@ NATIONAL_TABLES = {
     "innvandringseffekt": lambda p: reports.immigration_effect_table(p.start, p.end, p.borders),
     "innvandringframskriving": lambda p: projection_maps.download_table(p.borders),
 }
+
+
+def national_outlines(request, vintage: int):
+    """The kommune outlines of one vintage as GeoJSON, for the zoomable map."""
+    outlines = choropleth.geojson(int(vintage), frames.data_version())
+    if outlines is None:
+        raise Http404(_("Ingen kartgrenser for %(year)s.") % {"year": vintage})
+    return HttpResponse(outlines, content_type="application/geo+json")
 
 
 def national_data(request, table: str, fmt: str):
