@@ -93,3 +93,11 @@ def test_computed_charts_name_the_tables_they_used(client, empty_database, outlo
 def source_lines(svg: str) -> str:
     """The source drawn under the chart, its wrapped lines joined again."""
     return " ".join(re.findall(r'class="chart-source">([^<]*)</text>', svg))
+
+
+def test_jobs_chart_on_the_shared_data(client, imported_shared_data):
+    """Jobs come from SSB 11618 (shipped); the section has no download, but its chart links."""
+    page = client.get("/kommune/5014/").content.decode()
+    assert 'href="/kommune/5014/figur/arbeidsplasser.png?"' in page
+    jobs = client.get("/kommune/5014/figur/arbeidsplasser.svg").content.decode()
+    assert source_lines(jobs) == "Kilde: Statistisk sentralbyrå, tabell 11618, lisens CC BY 4.0"
