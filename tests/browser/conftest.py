@@ -22,15 +22,17 @@ def serve(tmp_path_factory):
     processes = []
 
     def start(data_dir, *prepare: list[str]) -> str:
-        """`prepare`: further commands (after `python -m`) to run before serving."""
+        """`prepare`: further commands (after `python -m`) to run before serving;
+        `data_dir` None: nothing imported."""
         home = tmp_path_factory.mktemp("browser-server")
         env = {**os.environ, "LIVSKRAFT_HOME": str(home),
                "DJANGO_SETTINGS_MODULE": "livskraft.config.settings",
                "DJANGO_SUPERUSER_PASSWORD": COMMITTEE_PASSWORD}
         env.pop("DATABASE_URL", None)
         livskraft = [sys.executable, "-m", "livskraft"]
-        subprocess.run([*livskraft, "import-data", str(data_dir)], env=env, check=True,
-                       capture_output=True, timeout=300)
+        if data_dir is not None:  # None: a fresh install with nothing imported
+            subprocess.run([*livskraft, "import-data", str(data_dir)], env=env, check=True,
+                           capture_output=True, timeout=300)
         for command in prepare:
             subprocess.run([sys.executable, "-m", *command], env=env, check=True,
                            capture_output=True, timeout=120)
@@ -60,6 +62,11 @@ def serve(tmp_path_factory):
 @pytest.fixture(scope="session")
 def server(serve, shared_data):
     return serve(shared_data)
+
+
+@pytest.fixture(scope="session")
+def empty_server(serve):
+    return serve(None)
 
 
 @pytest.fixture(scope="session")

@@ -1,6 +1,8 @@
 """Search as you type, the kommune page's comparisons and the place finder's filters, on a
 phone (390 px) and on a desktop, in headless Chromium against the shared data."""
 
+from pathlib import Path
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
@@ -65,6 +67,42 @@ def test_comparisons_and_locator_map_on_a_phone(browser, server):
                         options={"runOnly": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]})
     assert [v["id"] for v in results.response["violations"]
             if v["impact"] in ("serious", "critical")] == []
+    context.close()
+
+
+SERIES = ["befolkning", "unge", "alder", "arbeid", "attraktivitet", "framskriving"]
+
+
+def test_every_series_compared_on_a_desktop_and_the_choice_kept(page, server):
+    page.goto(f"{server}/kommune/5014/?start=2016&end=2026&borders=2024")
+    for key in SERIES:
+        block = page.locator(f"#sammenligning-{key}")
+        assert block.locator("svg.chart-wide").is_visible(), key
+        assert not block.locator("svg.chart-narrow").is_visible(), key
+    assert "Frøya" in page.locator("svg.locator > title").text_content()
+    page.get_by_label("Sammenlign med (inntil fem kommuner").fill("Utsira")
+    page.get_by_role("button", name="Sammenlign").click()
+    page.wait_for_url("**sml=Utsira**")
+    projection = "SSBs framskriving (MMMM) som indeks"
+    assert part.table(page.content(), projection)[0][-1] == "Utsira"
+    with page.expect_download() as download_info:
+        page.locator("#sammenligning-arbeid").get_by_role("link", name="(CSV)").click()
+    text = Path(download_info.value.path()).read_text(encoding="utf-8")
+    # codes/kommuner_2024.csv: Utsira is 1151
+    assert ",valgt,1151,Utsira," in text and ",kommune,5014,Frøya," in text
+
+
+def test_every_series_reflows_on_a_phone(browser, server):
+    context = browser.new_context(**PHONE)
+    phone = context.new_page()
+    phone.goto(f"{server}/kommune/5014/?start=2016&end=2026&borders=2024&sml=Hitra")
+    for key in SERIES:
+        block = phone.locator(f"#sammenligning-{key}")
+        assert block.locator("svg.chart-narrow").is_visible(), key
+        assert not block.locator("svg.chart-wide").is_visible(), key
+        assert block.locator("svg.chart-narrow").bounding_box()["width"] <= 390
+        assert "Hitra" in part.table(phone.content(), block.locator("caption").inner_text())[0]
+    assert overflow(phone) <= 0
     context.close()
 
 
