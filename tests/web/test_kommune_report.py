@@ -49,6 +49,7 @@ def test_profile_has_every_section_of_the_page_and_a_figure_from_the_data(
     # sources with table ids and licence, and the method notes
     assert "Kilde: Statistisk sentralbyrå, tabell 07459, lisens CC BY 4.0" in text
     assert "Metode" in text and "Kilde: Statistisk sentralbyrå, KLASS 131, KLASS 128" in text
+    assert "Kart: © Kartverket (CC BY 4.0)." in text  # the locator map from the outlines
     assert "Last ned tallene" not in text and "Sammenlign med (inntil" not in text  # no controls
     tags = structure(response.content)
     assert tags["/H1"] == 1 and tags["/H2"] >= len(sections) and tags["/Table"] >= 5
@@ -78,6 +79,7 @@ def test_missing_data_is_said_in_the_profile_and_unknown_kommune_is_a_page(
     assert response.status_code == 200
     text = flat(assert_accessible_pdf(response.content, "Kommuneprofil: Testvik").text)
     assert "Folketallene er ikke lastet inn ennå." in text and "Kilder og lisens" in text
+    assert "Kartverket" not in text  # no map without outlines
     unknown = client.get("/kommune/9999/rapport.pdf")
     assert unknown.status_code == 404 and unknown["Content-Type"].startswith("text/html")
     assert re.search(r"<main", unknown.content.decode())

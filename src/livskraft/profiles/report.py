@@ -17,23 +17,26 @@ from livskraft.web.attribution import Source
 from . import views
 from .chart_images import CHARTS
 
-SECTION_CHARTS = [  # the page's section headings (msgids) and the chart stating its source
-    ("Folketall", "befolkning"),
-    ("Sammenlignet med andre", "sammenligning"),
-    ("Aldersfordeling", "aldersfordeling"),
-    ("Befolkningsregnskap", "befolkningsregnskap"),
-    ("Arbeidsplasser og pendling", "arbeidsplasser"),
-    ("Attraktivitet for næringsliv og bosetting", "attraktivitet"),
-    ("Framskriving", "framskriving"),
-]
+SECTION_CHARTS = {  # chart (chart_images.CHARTS) → the page's section heading (its msgid)
+    "befolkning": "Folketall",
+    "aldersfordeling": "Aldersfordeling",
+    "befolkningsregnskap": "Befolkningsregnskap",
+    "arbeidsplasser": "Arbeidsplasser og pendling",
+    "attraktivitet": "Attraktivitet for næringsliv og bosetting",
+    "framskriving": "Framskriving",
+}
 BORDERS_AND_CENTRALITY = Source(("KLASS 131", "KLASS 128"))
 
 
 def sources(context: dict) -> list[tuple[str, str]]:
-    """Per section the page shows a chart in: the SSB tables it was built from, as the
-    chart itself says (the tables actually used, e.g. 06913 only where it is loaded)."""
-    found = [(_(heading), CHARTS[name].source(context).sentence())
-             for heading, name in SECTION_CHARTS if CHARTS[name].key in context]
+    """Per chart the page shows, the SSB tables it was built from, as the chart itself says
+    (the tables actually used, e.g. 06913 only where it is loaded); each comparison by its
+    own title and source."""
+    found = [(_(SECTION_CHARTS[name]) if name in SECTION_CHARTS else name,
+              chart.source(context).sentence())
+             for name, chart in CHARTS.items() if context.get(chart.key)]
+    found += [(block["title"], block["source"].sentence())
+              for blocks in context.get("comparisons", {}).values() for block in blocks]
     return found + [(_("Kommuneinndeling og sentralitet"), BORDERS_AND_CENTRALITY.sentence())]
 
 
