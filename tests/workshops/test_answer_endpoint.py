@@ -6,6 +6,7 @@ import httpx
 import pytest
 from asgiref.sync import async_to_sync
 from django.core.cache import cache
+from django.test.client import encode_multipart
 
 from livskraft.config.asgi import application
 from livskraft.workshops.models import Participant, Workshop
@@ -21,7 +22,8 @@ URL = "/verksted/delta/svar/"
 
 def post(data: dict | None = None, *, participant: Participant | None = None,
          token: str | None = CSRF, accept: str = "application/json", host: str = "testserver",
-         language: str = "nb", content: bytes | None = None) -> httpx.Response:
+         language: str = "nb", content: bytes | None = None,
+         content_type: str = "application/x-www-form-urlencoded") -> httpx.Response:
     cookies = f"csrftoken={CSRF}"
     if participant is not None:
         cookies += f"; {PARTICIPANT_COOKIE}={cookie_value(participant)}"
@@ -35,7 +37,7 @@ def post(data: dict | None = None, *, participant: Participant | None = None,
         async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
             if content is not None:
                 return await client.post(URL, content=content, headers={
-                    **headers, "Content-Type": "application/x-www-form-urlencoded"})
+                    **headers, "Content-Type": content_type})
             return await client.post(URL, data=form, headers=headers)
 
     return async_to_sync(send)()
@@ -60,6 +62,17 @@ def test_an_answer_is_stored_and_acknowledged_with_djangos_headers(hall):
     assert reply.headers["Referrer-Policy"] == "same-origin"
     assert "default-src" in reply.headers["Content-Security-Policy"]
     assert reply.headers["Content-Language"] == "nb"
+
+
+def test_the_phones_page_posts_multipart_form_data(hall):
+    """participant.js sends a FormData: multipart, with the CSRF field inside."""
+    _workshop, factor, ann = hall
+    body = encode_multipart("grense", {"factor": factor.id, "importance": 2, "influence": 5,
+                                       "csrfmiddlewaretoken": CSRF})
+    reply = post(participant=ann, content=body,
+                 content_type="multipart/form-data; boundary=grense")
+    assert (reply.status_code, reply.json()) == (200, {"saved": factor.id})
+    assert PriorityScore.objects.get().influence == 5
 
 
 def test_without_the_csrf_token_nothing_is_stored(hall):
