@@ -22,8 +22,10 @@ def test_svg_carries_source_and_licence(client, loaded):
     text = response.content.decode()
     assert text.startswith('<?xml version="1.0"') and 'xmlns="http://www.w3.org/2000/svg"' in text
     assert SOURCE in text
-    # the wide layout alone, 640 × 320; one source line of 12 × 1.4 ≈ 17 units + 6 below it
-    assert text.count("<svg") == 1 and 'viewBox="0 0 640 343"' in text
+    # the wide layout alone, 640 × 320; one source line of 12 × 1.4 ≈ 17 units + 6 below it,
+    # and one title line of 22 + 4 above it: 320 + 23 + 26 = 369
+    assert text.count("<svg") == 1 and 'viewBox="0 0 640 369"' in text
+    assert 'class="chart-title">Folketall i Testvik 1. januar</text>' in text
     assert response["Cache-Control"] == "public, max-age=1"
 
 
@@ -39,7 +41,7 @@ def test_png_is_a_picture_of_the_same_chart(client, loaded):
     image = response.content
     assert image[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = int.from_bytes(image[16:20], "big"), int.from_bytes(image[20:24], "big")
-    assert (width, height) == (1280, 686)  # 640 × 343 at twice the size
+    assert (width, height) == (1280, 738)  # 640 × 369 at twice the size
 
 
 def test_the_page_shows_the_signed_chart_and_links_its_images(client, loaded):
@@ -101,3 +103,12 @@ def test_jobs_chart_on_the_shared_data(client, imported_shared_data):
     assert 'href="/kommune/5014/figur/arbeidsplasser.png?"' in page
     jobs = client.get("/kommune/5014/figur/arbeidsplasser.svg").content.decode()
     assert source_lines(jobs) == "Kilde: Statistisk sentralbyrå, tabell 11618, lisens CC BY 4.0"
+
+
+def test_a_long_title_wraps_inside_the_image(client, empty_database, outlook_dir):
+    import_directory(outlook_dir)
+    quadrant = client.get("/kommune/9911/figur/attraktivitet.svg").content.decode()
+    titles = re.findall(r'class="chart-title">([^<]*)</text>', quadrant)
+    # (640 − 8) / (15 × 0.56) = 75 characters a line
+    assert len(titles) == 2 and all(len(t) <= 75 for t in titles)
+    assert " ".join(titles).startswith("Attraktivitet for næringsliv og bosetting")

@@ -4,6 +4,7 @@ site may frame, with its source and licence drawn on the chart itself.
 The charts are the kommune page's own (`views.kommune_context`): the same link with the same
 choices (period, borders, set, scenario) gives the same chart as on the page."""
 
+import html
 import re
 import textwrap
 from collections.abc import Callable
@@ -26,6 +27,8 @@ CHARS_PER_FONT_UNIT = 0.56  # a line's width in font sizes per character (DejaVu
 ONE_SVG = re.compile(r"<svg\b.*?</svg>", re.S)
 VIEWBOX = re.compile(r'viewBox="0 0 (\d+(?:\.\d+)?) (\d+(?:\.\d+)?)"')
 LAYOUT = re.compile(r'class="chart chart-(\w+)"')
+TITLE = re.compile(r"<title>([^<]*)</title>")
+TITLE_FONT, TITLE_LINE = 15, 22  # an image's title above it: size, units per line
 FONTS = {layout.name: layout.font for layout in LAYOUTS}
 
 
@@ -84,11 +87,28 @@ def _signed_svg(svg: str, sentence: str) -> str:
 
 
 def wide(markup: str) -> str:
-    """The wide layout alone (the first SVG of the pair), for the image addresses."""
+    """The wide layout alone (the first SVG of the pair) with its title drawn above it: an
+    image or a framed chart stands without the page's heading."""
     found = ONE_SVG.search(markup)
     if found is None:
         raise ValueError("not one of our charts: no SVG")
-    return found.group(0)
+    svg = found.group(0)
+    box, title = VIEWBOX.search(svg), TITLE.search(svg)
+    if box is None or title is None:
+        raise ValueError("not one of our charts: no viewBox or title")
+    width, height = float(box.group(1)), float(box.group(2))
+    lines = textwrap.wrap(html.unescape(title.group(1)),
+                          int((width - 8) / (TITLE_FONT * CHARS_PER_FONT_UNIT)))
+    top = TITLE_LINE * len(lines) + 4
+    svg = svg.replace(box.group(0), f'viewBox="0 0 {box.group(1)} {height + top:g}"', 1)
+    head, body = svg[:title.end()], svg[title.end():].removesuffix("</svg>")
+    desc_end = body.find("</desc>") + len("</desc>") if "</desc>" in body else 0
+    heading = "".join(
+        f'<text x="4" y="{TITLE_LINE * (n + 1) - 6}" font-size="{TITLE_FONT}" '
+        f'font-weight="bold" fill="{INK}" class="chart-title">{escape(text)}</text>'
+        for n, text in enumerate(lines))
+    return (head + body[:desc_end] + heading + f'<g transform="translate(0 {top})">'
+            + body[desc_end:] + "</g></svg>")
 
 
 def _comparisons(context: dict) -> dict[str, dict]:
