@@ -51,6 +51,7 @@ def test_profile_has_every_section_of_the_page_and_a_figure_from_the_data(
     assert "Metode" in text and "Kilde: Statistisk sentralbyrå, KLASS 131, KLASS 128" in text
     assert "Kart: © Kartverket (CC BY 4.0)." in text  # the locator map from the outlines
     assert "Last ned tallene" not in text and "Sammenlign med (inntil" not in text  # no controls
+    assert "Figuren med kilde" not in text
     tags = structure(response.content)
     assert tags["/H1"] == 1 and tags["/H2"] >= len(sections) and tags["/Table"] >= 5
     assert tags["/Figure"] >= 5  # the charts and the locator map
