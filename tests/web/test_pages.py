@@ -57,7 +57,7 @@ def test_bad_period_gives_a_message_and_still_shows_data(client, imported_shared
 
 def test_national_map_has_one_shape_per_kommune(client, imported_shared_data):
     page = client.get("/nasjonalt/?start=2016&end=2026&borders=2024").content.decode()
-    change_map = page.split('id="projection-maps-heading"')[0]  # Kart 2/3 has its own map
+    change_map = page.split('id="effect-heading"')[0]  # the other maps follow
     assert change_map.count('class="kommune"') == 357
     assert "Befolkningsendring 1.1.2016–1.1.2026" in page
     csv = client.get("/nasjonalt/data/befolkningsendring.csv?start=2016&end=2026&borders=2024")
@@ -67,7 +67,7 @@ def test_national_map_has_one_shape_per_kommune(client, imported_shared_data):
 def test_national_page_on_2018_borders_uses_the_2019_outlines(client, imported_shared_data):
     page = client.get("/nasjonalt/?start=2006&end=2018&borders=2018").content.decode()
     assert "kartgrenser fra 2019" in page
-    assert page.split('id="projection-maps-heading"')[0].count('class="kommune"') == 422
+    assert page.split('id="effect-heading"')[0].count('class="kommune"') == 422
 
 
 def test_search_finds_by_name_or_number_and_explains_misses(client, imported_shared_data):
@@ -137,3 +137,23 @@ def test_national_outlines_as_geojson(client, imported_shared_data):
     froya = next(f for f in features if f["properties"]["kommunenr"] == "5014")
     assert froya["properties"]["navn"] == "Frøya"
     assert client.get("/nasjonalt/kart/1999.geojson").status_code == 404
+
+
+def test_national_attractiveness_map_and_table_for_every_kommune(client, imported_shared_data):
+    """Jobs by place of work in ../shared/data cover 2017–2022 (found/ssb11618_…_2017_2022.csv),
+    so the national attractiveness spans 2017–2022; its table lists all 357 kommuner with the
+    same total as the attractiveness download (Frøya's row), and the filter keeps Trøndelag's 38."""
+    html = client.get("/nasjonalt/?start=2016&end=2026&borders=2024").content.decode()
+    assert "Attraktivitet for næringsliv og bosetting 2017–2022" in html
+    table = part.table(html, "Attraktivitet per kommune (prosentpoeng)")
+    assert len(table) == 358 and [r[0] for r in table[1:4]] == ["1", "2", "3"]
+    section = html.split('id="attractiveness-heading"')[1].split("</section>")[0]
+    assert section.count('class="kommune"') == 357
+    download = client.get("/kommune/5014/data/attraktivitet.csv?start=2017&end=2022&borders=2024")
+    rows = list(reader(io.StringIO(download.content.decode("utf-8-sig"))))
+    total = rows[0].index("samlet_attraktivitet_pst")
+    froya = next(r for r in rows[1:] if r[rows[0].index("kommunenr")] == "5014")
+    shown = next(r for r in table[1:] if r[1] == "Frøya")
+    assert shown[5] == f"{float(froya[total]):.2f}".replace(".", ",").replace("-", "−")
+    filtered = client.get("/nasjonalt/?start=2016&end=2026&borders=2024&fylke=50").content.decode()
+    assert len(part.table(filtered, "Attraktivitet per kommune (prosentpoeng)")) == 39

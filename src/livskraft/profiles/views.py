@@ -17,7 +17,7 @@ from livskraft.stats.models import ImportReport
 from livskraft.web import attribution
 from livskraft.web.data_messages import describe
 from livskraft.web.downloads import table_response
-from livskraft.web.formatting import percent, whole
+from livskraft.web.formatting import decimal, percent, whole
 
 from . import (
     chart_images,
@@ -42,6 +42,12 @@ CHANGE_BINS = [  # (upper bound in per cent, colour, label) – PuOr, colour-bli
     (5, "#b2abd2", gettext_lazy("0 til 5 %")),
     (10, "#8073ac", gettext_lazy("5 til 10 %")),
     (float("inf"), "#2d004b", gettext_lazy("over 10 %")),
+]
+ATTRACTIVENESS_BINS = [  # (upper bound in percentage points, colour, label)
+    (-2, "#e08214", gettext_lazy("under −2")),
+    (0, "#fdb863", gettext_lazy("−2 til 0")),
+    (2, "#b2abd2", gettext_lazy("0 til 2")),
+    (float("inf"), "#5e3c99", gettext_lazy("over 2")),
 ]
 COMPONENTS_PUBLIC = gettext_lazy(
     "Dette krever tall for fødte, døde og flytting (SSB-tabell 06913) for hele perioden, "
@@ -311,10 +317,38 @@ def national(request):
     except MissingDataError:
         context["effect_missing"] = COMPONENTS_MISSING
     context.update(projection_maps.section(period.borders))
+    context.update(_national_attractiveness(period.borders, vintage, chosen))
     if vintage is not None:
         context.update(outlines_url=reverse("national-outlines", args=[vintage]),
                        pale=map_filters.FILTERED_OUT)
     return render(request, "profiles/national.html", context)
+
+
+def _national_attractiveness(borders: int, vintage: int | None, chosen) -> dict:
+    """Total attractiveness of every kommune over the longest span with jobs by place of work
+    (Vareide's method, as on the kommune page), as a map and a table; {} when it cannot be
+    computed (the kommune page says why)."""
+    try:
+        years = job_years(borders)
+        if len(years) < 2:
+            return {}
+        table = attractiveness_table(years[0], years[-1], borders)[0]
+    except (MissingDataError, ValueError):
+        return {}
+    fills = {}
+    for row in table.itertuples():
+        fills[row.kommunenr] = next(colour for bound, colour, _label in ATTRACTIVENESS_BINS
+                                    if row.samlet_attraktivitet_pst < bound)
+    out = {"attractiveness": chosen.rows(table).to_dict("records"),
+           "attractiveness_span": (years[0], years[-1]),
+           "attractiveness_legend": [(colour, label) for _b, colour, label in ATTRACTIVENESS_BINS]}
+    if vintage is not None:
+        labels = {r.kommunenr: decimal(r.samlet_attraktivitet_pst, 2) for r in table.itertuples()}
+        out["attractiveness_map"] = choropleth.render(
+            vintage, chosen.dim(fills), labels,
+            _("Samlet attraktivitet %(start)s–%(end)s, per kommune")
+            % {"start": years[0], "end": years[-1]})
+    return out
 
 
 def _change_colour(value: float) -> str:
