@@ -19,7 +19,7 @@ from livskraft.stats import frames
 from livskraft.web.formatting import decimal
 
 from . import charts, reports, search
-from .comparison_measures import MEASURES, Inputs, Measure
+from .comparison_measures import BY_KEY, MEASURES, Inputs, Measure
 
 MAX_CHOSEN = 5
 NEAREST = 4
@@ -106,13 +106,15 @@ def peers(code: str, borders: int, chosen: list[str]) -> peer_comparison.Peers:
     return peer_comparison.peers(code, counties, classes, chosen)
 
 
-def table(measure: Measure, code: str, inputs: Inputs, chosen: list[str]) -> pd.DataFrame:
-    """The long table `punkt, serie, kommunenr, verdi` of one measure (for the download)."""
-    numerator, denominator = measure.ratio(inputs)
+def table(measure: Measure, code: str, inputs: Inputs, chosen: list[str],
+          labels: dict[str, str] | None = None) -> pd.DataFrame:
+    """The long table `aar|gruppe, serie, kommunenr, navn, verdi` of one measure (for the
+    download); `labels`: code → name, when the caller has them."""
+    numerator, denominator = _ratio(measure.key, inputs, frames.data_version())
     out = peer_comparison.compare(numerator, denominator, peers(code, inputs.borders, chosen),
                                   measure.scale)
     out["verdi"] = out.verdi.round(measure.digits + 1)
-    names = reports.names(inputs.borders)
+    names = labels if labels is not None else reports.names(inputs.borders)
     county = Municipality.objects.filter(vintage=inputs.borders, code=code) \
         .values_list("county_name", flat=True).first()
     out.insert(3, "navn", [
@@ -122,15 +124,22 @@ def table(measure: Measure, code: str, inputs: Inputs, chosen: list[str]) -> pd.
     return out.rename(columns={"punkt": "aar" if measure.over_years else "gruppe"})
 
 
-def blocks(code: str, name: str, inputs: Inputs, chosen: list[str]) -> dict[str, list[dict]]:
+@lru_cache(maxsize=64)
+def _ratio(key: str, inputs: Inputs, version: tuple) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """A measure's numerator and denominator for every kommune: the same for every kommune's
+    page, so built once per data version (read-only)."""
+    return BY_KEY[key].ratio(inputs)
+
+
+def blocks(code: str, name: str, inputs: Inputs, chosen: list[str],
+           labels: dict[str, str]) -> dict[str, list[dict]]:
     """Per page section, the comparison blocks (chart, table, download) of its measures;
     a measure whose data is missing is left out."""
-    labels = reports.names(inputs.borders)
     place = Municipality.objects.filter(vintage=inputs.borders, code=code).first()
     out: dict[str, list[dict]] = {}
     for measure in MEASURES:
         try:
-            long = table(measure, code, inputs, chosen)
+            long = table(measure, code, inputs, chosen, labels)
         except (MissingDataError, KeyError, ValueError):
             continue
         out.setdefault(measure.section, []).append(
@@ -188,7 +197,7 @@ def section(code: str, name: str, inputs: Inputs, raw_chosen: str) -> dict:
     chosen = chosen_codes(raw_chosen, code, inputs.borders)
     names = reports.names(inputs.borders)
     return {
-        "comparisons": blocks(code, name, inputs, chosen),
+        "comparisons": blocks(code, name, inputs, chosen, names),
         "comparison_chosen": ", ".join(names.get(c, c) for c in chosen),
         "comparison_default": not raw_chosen.strip(),
         "comparison_names": sorted(set(names.values())),
