@@ -141,11 +141,14 @@ def _page(shown: np.ndarray, ranked: Ranked, data, number: int, request) -> dict
     for position, row in enumerate(shown[first:first + PAGE_SIZE].tolist(), start=first + 1):
         code = data.arrays.codes[row]
         name, county, centrality, minutes = data.rows[code]
+        # numbers below 1000 as text: the template need not localize each of them
         rows.append({
-            "position": position, "rank": int(ranked.rank[row]), "name": name,
-            "county": county, "url": kommune_url.replace("0000", code), "centrality": centrality,
+            "position": str(position), "rank": str(ranked.rank[row]), "name": name,
+            "county": county, "url": kommune_url.replace("0000", code),
+            "centrality": None if centrality is None else str(centrality),
             "travel": None if minutes is None else decimal(minutes),
-            "score": round(ranked.score[row]), "coverage": round(100 * ranked.coverage[row]),
+            "score": str(round(ranked.score[row])),
+            "coverage": str(round(100 * ranked.coverage[row])),
         })
     return {"ranking": rows, "page": number, "pages": pages, "found": len(shown),
             "previous_link": _page_link(request, number - 1) if number > 1 else "",
