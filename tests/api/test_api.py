@@ -8,6 +8,9 @@ import pytest
 
 from livskraft.stats.importing import import_directory
 
+# autouse here too: requests through the ASGI app keep the test transaction's connection (PostgreSQL)
+from tests.web.test_page_cache import keep_the_test_connection  # noqa: F401
+
 pytestmark = pytest.mark.django_db
 
 

@@ -17,6 +17,7 @@ import re
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -88,6 +89,13 @@ async def vote_through_nginx(base, workshop_id, code, factor_id, session_key):
         return state
 
 
+def in_own_loop(coroutine):
+    """asyncio.run in a thread of its own: the browser tests' Playwright keeps an event loop
+    running in the main thread for the rest of the session."""
+    with ThreadPoolExecutor(1) as thread:
+        return thread.submit(asyncio.run, coroutine).result()
+
+
 def test_a_vote_through_nginx_reaches_a_big_screen_held_by_the_other_process(tmp_path):
     tmp_path.chmod(0o755)  # nginx's worker reads the static files
     static_root = tmp_path / "static"
@@ -109,8 +117,8 @@ def test_a_vote_through_nginx_reaches_a_big_screen_held_by_the_other_process(tmp
             with services.nginx(site_for([p for _, p in apps], port, tmp_path, static_root),
                                 str(tmp_path / "nginx")):
                 base = f"http://127.0.0.1:{port}"
-                state = asyncio.run(vote_through_nginx(base, workshop_id, code, factor_id,
-                                                       session_key))
+                state = in_own_loop(vote_through_nginx(base, workshop_id, code, factor_id,
+                                                         session_key))
                 served_by = upload_then_download(base, slug, question, session_key, env,
                                                  tmp_path / "nginx" / "access.log")
                 health = serving_get(base + "/healthz")
