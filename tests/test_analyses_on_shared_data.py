@@ -104,7 +104,7 @@ def test_projection_beside_ssb_after_10_20_and_26_years(client, imported_shared_
     section = page[page.index('id="projection-heading"'):]
     assert "begge fra 1.1.2024" in section and f"6{NBSP}980" in section
     assert "0-åringer" in section  # fertility scaled to infants: 06913 is not loaded
-    assert 'class="notice"' not in section[:section.index("</figure>")]
+    assert 'class="ds-alert notice"' not in section[:section.index("</figure>")]
 
 
 def test_kart_2_3_on_the_national_page_and_as_csv(client, imported_shared_data):

@@ -199,10 +199,9 @@ def consultation() -> None:
 @click.argument("path", type=click.Path(path_type=Path))
 def consultation_load(path: Path) -> None:
     _django()
-    from django.utils import timezone
-
     from livskraft.consultations.loading import DescriptionError, load
     from livskraft.consultations.models import Poll
+    from livskraft.web.formatting import in_oslo
 
     try:
         loaded = load(path)
@@ -215,7 +214,7 @@ def consultation_load(path: Path) -> None:
     themes = loaded.themes.count()
     questions = sum(theme.questions.count() for theme in loaded.themes.all())
     click.echo(f"Høringen «{loaded.title}» ligger på /horing/{loaded.slug}/ ({themes} temaer, "
-               f"{questions} spørsmål, frist {timezone.localtime(loaded.deadline):%d.%m.%Y %H:%M})")
+               f"{questions} spørsmål, frist {in_oslo(loaded.deadline):%d.%m.%Y %H:%M})")
 
 
 @main.group(help="Analyser fra kommandolinjen.")

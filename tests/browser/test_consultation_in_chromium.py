@@ -14,8 +14,8 @@ from playwright.sync_api import expect
 
 from tests import page_parts as part
 
+from .accessibility import violations
 from .conftest import COMMITTEE_PASSWORD
-from .test_pages_in_chromium import serious_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.shared_data]
 SLUG = "distriktshoring"
@@ -44,7 +44,7 @@ def test_respondent_submits_edits_downloads_and_erases(browser, consultation_ser
     page = phone(browser)
     private = respond(page, consultation_server, "Raskere bredbånd gir flere arbeidsplasser")
     assert "Takk! Innspillet er mottatt." in page.content()
-    assert serious_violations(page) == []
+    assert violations(page) == []
     page.get_by_label(FIRST_QUESTION).fill("Bredbånd og billigere ferje")
     page.get_by_role("button", name="Lagre endringer").click()
     assert "Endringene er lagret." in page.content()
@@ -79,7 +79,7 @@ def test_a_nynorsk_phone_answers_for_a_meeting(browser, consultation_server):
     page.get_by_label("Talet på frammøtte på møtet").fill("17")
     page.get_by_role("button", name="Send innspel").click()
     page.wait_for_url("**/innspill/*/")
-    assert serious_violations(page) == []
+    assert violations(page) == []
     page.context.close()
 
 
@@ -111,14 +111,14 @@ def test_several_phones_then_the_committee_moderates_and_analyses(browser, consu
     published = desk.locator("article.submission-card", has_text="fiberkabel i bygda 1")
     published.get_by_role("button", name="Publiser").click()
     assert desk.get_by_role("status").inner_text() == "Innspillet er publisert."
-    assert serious_violations(desk) == []
+    assert violations(desk) == []
     desk.get_by_role("link", name="Analyse").click()
     html = desk.content()
     assert "fiberkabel (5)" in [part.text(tag) for tag in part.document(html).find_class("tag")]
     by_county = part.document(html).xpath("//section[h2='Per fylke']//tr")
     rows = {part.text(r[0]): part.text(r[1]) for r in by_county[1:]}
     assert rows["Rogaland"] == "5"
-    assert serious_violations(desk) == []
+    assert violations(desk) == []
     with desk.expect_download() as download:
         desk.get_by_role("link", name="Alle innspill (XLSX)").click()
     sheet = openpyxl.load_workbook(io.BytesIO(Path(download.value.path()).read_bytes()))["Innspill"]
@@ -160,7 +160,7 @@ def test_statements_proposed_approved_in_bulk_then_voted_on_phones(browser, cons
     page.get_by_role("button", name="Send til godkjenning").click()
     assert page.get_by_role("status").inner_text() == "Takk! Påstanden vises når den er godkjent."
     assert page.locator("ol.statements li.card", has_text=statement).count() == 0
-    assert serious_violations(page) == []
+    assert violations(page) == []
     desk = committee_desk(browser, consultation_server)
     assert desk.get_by_label(statement).is_checked()
     desk.get_by_role("button", name="Godkjenn valgte").click()
@@ -178,7 +178,7 @@ def test_statements_proposed_approved_in_bulk_then_voted_on_phones(browser, cons
     assert page.get_by_role("heading", level=1).inner_text() == statement
     assert page.get_by_role("button", name="Enig", exact=True).get_attribute("aria-pressed") == \
         "true"
-    assert serious_violations(page) == []  # the statement page with its follow-up
+    assert violations(page) == []  # the statement page with its follow-up
     page.get_by_role("button", name="Uenig", exact=True).click()  # a changed mind replaces it
     page.reload()
     assert page.get_by_role("button", name="Uenig", exact=True).get_attribute("aria-pressed") == \
@@ -199,10 +199,10 @@ def test_the_committee_desk_in_nynorsk(browser, consultation_server):
     desk.get_by_label("Forslag eller påstand frå utvalet").fill("Fleire statlege jobbar i bygda")
     desk.get_by_role("button", name="Publiser", exact=True).first.click()
     assert desk.get_by_role("status").inner_text() == "Påstanden er publisert."
-    assert serious_violations(desk) == []
+    assert violations(desk) == []
     desk.get_by_role("link", name="Analyse").click()
     assert "Samandrag per tema" in desk.content()
-    assert serious_violations(desk) == []
+    assert violations(desk) == []
     desk.context.close()
 
 

@@ -1,6 +1,6 @@
 import pytest
 
-from .test_pages_in_chromium import serious_violations
+from .accessibility import violations
 
 pytestmark = pytest.mark.browser
 
@@ -10,7 +10,7 @@ def test_attractiveness_and_projection_sections(page, outlook_server):
     section = page.locator("section", has=page.locator("#attractiveness-heading"))
     assert "Telemarksforsking-style" in section.inner_text()
     assert section.locator("svg.chart:visible circle").count() == 6
-    assert serious_violations(page) == []
+    assert violations(page) == []
     page.get_by_label("Eget scenario: personer per år").fill("40")
     page.get_by_label("Fra alder").fill("25")
     page.get_by_label("Til alder").fill("34")
@@ -20,7 +20,7 @@ def test_attractiveness_and_projection_sections(page, outlook_server):
     assert projection.locator("svg.chart:visible polyline").count() == 6  # four scenarios + two SSB
     assert "Eget scenario" in projection.locator("table").first.inner_text()
     assert "Forskjell" in projection.locator("table").nth(1).inner_text()
-    assert serious_violations(page) == []
+    assert violations(page) == []
 
 
 def test_the_books_fifteen_kommuner_and_kart_2_3_on_the_shipped_data(page, server):
@@ -37,11 +37,11 @@ def test_the_books_fifteen_kommuner_and_kart_2_3_on_the_shipped_data(page, serve
     assert "Vikna → Nærøysund" in section.inner_text()
     projection = page.locator("section", has=page.locator("#projection-heading"))
     assert "begge fra 1.1.2024" in projection.inner_text()
-    assert serious_violations(page) == []
+    assert violations(page) == []
     page.goto(f"{server}/nasjonalt/")
     maps = page.locator("section", has=page.locator("#projection-maps-heading"))
     assert maps.locator("svg.map path.kommune").count() == 357
-    assert serious_violations(page) == []
+    assert violations(page) == []
 
 
 def test_kart_2_3_shows_two_ssb_editions_side_by_side(page, editions_server):
@@ -59,4 +59,4 @@ def test_kart_2_3_shows_two_ssb_editions_side_by_side(page, editions_server):
     assert counts == [[0, 2, 1, 0, 0, 0, 0], [0, 0, 0, 1, 0, 0, 0]]  # worked in the fixture
     first, second = (figures.nth(i).bounding_box() for i in range(2))
     assert abs(first["y"] - second["y"]) < 1 and second["x"] > first["x"]  # side by side
-    assert serious_violations(page) == []
+    assert violations(page) == []

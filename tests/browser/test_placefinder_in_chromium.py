@@ -2,7 +2,7 @@ import pytest
 
 from tests import page_parts as part
 
-from .test_pages_in_chromium import serious_violations
+from .accessibility import violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.shared_data]
 
@@ -33,7 +33,7 @@ def test_compare_places_on_a_phone_and_share_the_link(browser, server):
     assert part.cell(html, compare, "Reisetid til regionsenteret (2)", "Frøya").startswith("43,3")
     overflow = phone.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0
-    assert serious_violations(phone) == []
+    assert violations(phone) == []
     shared = phone.get_by_role("link", name="lenke til denne sammenligningen").get_attribute("href")
     other = browser.new_context(locale="en-GB").new_page()
     other.goto(shared)

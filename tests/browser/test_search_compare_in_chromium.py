@@ -8,7 +8,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 from tests import page_parts as part
 
-from .test_pages_in_chromium import serious_violations
+from .accessibility import violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.shared_data]
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "locale": "nb-NO"}
@@ -119,7 +119,7 @@ def test_place_finder_filters_pages_and_districts_on_a_desktop(page, server):
     rows = part.table(html, ranking)[1:]
     assert len(rows) == 20 and {r[2] for r in rows} == {"Trøndelag-Trööndelage"}
     assert page.get_by_role("heading", name="Fordelene ved distriktene").is_visible()
-    assert serious_violations(page) == []
+    assert violations(page) == []
     page.get_by_role("link", name="Neste side").click()
     page.wait_for_url("**side=2**")
     assert len(part.table(page.content(), ranking)[1:]) == 18

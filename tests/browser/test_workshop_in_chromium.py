@@ -3,8 +3,8 @@
 import pytest
 from playwright.sync_api import expect
 
+from .accessibility import violations
 from .conftest import COMMITTEE_PASSWORD
-from .test_pages_in_chromium import serious_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.shared_data]
 
@@ -46,12 +46,12 @@ def test_phones_answer_and_the_big_screen_follows_live(browser, consultation_ser
     expect(screen.locator("#connected")).to_have_text("3")
     expect(screen.locator("#answers")).to_have_text("3")
     assert screen.locator("svg.matrix g.factor").count() == 1
-    assert serious_violations(screen) == []
+    assert violations(screen) == []
 
     phones[0].reload()  # a dropped phone comes back with its answers
     checked = phones[0].locator("form.factor-form").first.locator("input:checked")
     assert checked.count() == 2
-    assert serious_violations(phones[0]) == []
+    assert violations(phones[0]) == []
     desk.get_by_label("Verktøy på storskjermen og telefonene").select_option("diamond")
     desk.get_by_role("button", name="Bytt verktøy").click()
     leading = phones[1].get_by_role("group", name="Utviklingsleiing")  # it follows by itself
@@ -60,7 +60,7 @@ def test_phones_answer_and_the_big_screen_follows_live(browser, consultation_ser
     leading.get_by_label("Begrunnelse (valgfritt)").fill("Ordføreren går foran")
     phones[1].get_by_role("button", name="Lagre").click()
     assert "Lagret" in phones[1].content()
-    assert serious_violations(phones[1]) == []
+    assert violations(phones[1]) == []
     expect(screen.locator("#live .tool-title")).to_contain_text("Kapasitetsdiamanten")
     for phone in phones:
         phone.context.close()

@@ -9,8 +9,8 @@ import openpyxl
 import pytest
 from playwright.sync_api import expect
 
+from .accessibility import violations
 from .conftest import COMMITTEE_PASSWORD
-from .test_pages_in_chromium import serious_violations
 from .test_policy_in_chromium import watch
 
 pytestmark = [pytest.mark.browser, pytest.mark.shared_data]
@@ -86,8 +86,8 @@ def test_all_four_tools_from_phones_to_projector_and_exports(browser, consultati
     assert projector.locator("svg.matrix text.name", has_text="Bredbånd til alle").count() == 1
     assert "Viktig og mulig å påvirke: Bredbånd til alle" in projector.locator(
         ".quadrant-reading").inner_text()
-    assert serious_violations(projector) == []
-    assert serious_violations(phones[0]) == []
+    assert violations(projector) == []
+    assert violations(phones[0]) == []
     table = desk.context.request.get(base + "prioritering.csv").text()
     row = next(csv.DictReader(io.StringIO(table)))
     # means (5+3)/2 = 4 and (4+4)/2 = 4; the plenum 5/3, Bord 1 4/5
@@ -107,7 +107,7 @@ def test_all_four_tools_from_phones_to_projector_and_exports(browser, consultati
         phone.get_by_label("Begrunnelse (valgfritt)").first.fill("Ordføraren går føre")
         phone.get_by_role("button", name="Lagre").click()
         assert "1 svært dårleg og 5 svært god" in phone.content()
-    assert serious_violations(phones[1]) == []
+    assert violations(phones[1]) == []
     desk.reload()
     desk.locator("#score_utviklingsleiing").select_option("3")
     desk.locator("#priority_utviklingsleiing").fill("Plan som styringsverktøy")
@@ -197,6 +197,6 @@ def test_step_three_attractiveness_on_a_phone_and_the_projector(browser, testvik
         assert "Rangering i landet" in text and " av 6" in text
         assert page.get_by_role("link", name="Slik er tallene beregnet").count() == 1
     assert phone.evaluate("document.documentElement.scrollWidth") <= 375  # no sideways scroll
-    assert serious_violations(phone) == []
+    assert violations(phone) == []
     phone.context.close()
     desk.context.close()

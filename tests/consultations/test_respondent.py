@@ -122,9 +122,10 @@ def test_the_receipt_gives_the_deadline_in_oslo_time(client, consultation, setti
     consultation.deadline = datetime(2099, 3, 1, 12, 0, tzinfo=ZoneInfo("Europe/Oslo"))
     consultation.save()  # stored as 11:00 UTC (winter time, UTC+1)
     post(client, consultation)
-    assert "1. mars 2099 12:00" in mail.outbox[0].body and "11:00" not in mail.outbox[0].body
+    # the locale's DATETIME_FORMAT (livskraft/formats/nb): "kl." and 12.00, as Språkrådet writes it
+    assert "1. mars 2099 kl. 12.00" in mail.outbox[0].body and "11." not in mail.outbox[0].body
     nynorsk = Client(HTTP_ACCEPT_LANGUAGE="nn")
     nynorsk.post(f"/horing/{consultation.slug}/innspill/", {
         "respondent_type": "individual", "email": "per@example.org",
         "municipality_code": "9901", **answers_for(consultation)})
-    assert "1. mars 2099 12:00" in mail.outbox[1].body
+    assert "1. mars 2099 kl. 12.00" in mail.outbox[1].body

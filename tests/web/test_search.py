@@ -25,6 +25,11 @@ def test_case_and_accents_do_not_matter(client, imported_shared_data):
     assert client.get("/finn/", {"q": "froya"})["Location"] == "/kommune/5014/"
     assert client.get("/finn/", {"q": "BAERUM"})["Location"] == "/kommune/3201/"
     assert client.get("/finn/", {"q": "karasjok"})["Location"] == "/kommune/5610/"  # Kárášjohka
+    # kommuner_2024.csv: 5610 Kárášjohka-Karasjok, 5622 Porsanger-Porsáŋgu-Porsanki; the Sámi
+    # letters fold (á → a, š → s, ŋ → n) whichever way they are typed
+    assert client.get("/finn/", {"q": "karasjohka"})["Location"] == "/kommune/5610/"
+    assert client.get("/finn/", {"q": "Kárášjohka"})["Location"] == "/kommune/5610/"
+    assert client.get("/finn/", {"q": "porsangu"})["Location"] == "/kommune/5622/"
 
 
 def test_former_names_and_codes_lead_to_todays_kommune(client, imported_shared_data):

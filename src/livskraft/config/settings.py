@@ -114,10 +114,14 @@ if DATABASES["default"]["ENGINE"].endswith("postgresql"):
         "timeout": 20}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+FORM_RENDERER = "livskraft.web.form_renderer.DesignsystemetRenderer"
+
 LANGUAGE_CODE = "nb"
 # Each language is named in its own words; Accept-Language or the switcher chooses.
 LANGUAGES = [("nb", "Norsk bokmål"), ("nn", "Norsk nynorsk"), ("en", "English")]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+# Numbers, dates and times per language (livskraft/formats/<language>/formats.py).
+FORMAT_MODULE_PATH = ["livskraft.formats"]
 TIME_ZONE = "Europe/Oslo"
 USE_I18N = True
 USE_TZ = True
@@ -182,6 +186,8 @@ EMAIL_HOST_PASSWORD = os.environ.get("LIVSKRAFT_EMAIL_PASSWORD", "")
 EMAIL_USE_TLS = os.environ.get("LIVSKRAFT_EMAIL_TLS", "1" if PRODUCTION else "0") == "1"
 EMAIL_TIMEOUT = 20
 DEFAULT_FROM_EMAIL = os.environ.get("LIVSKRAFT_FROM_EMAIL", "livskraft@localhost")
+# Who answers questions about accessibility and personal data (the accessibility and privacy pages).
+LIVSKRAFT_CONTACT_EMAIL = os.environ.get("LIVSKRAFT_CONTACT_EMAIL", "")
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "account"
 

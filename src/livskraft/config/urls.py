@@ -6,6 +6,9 @@ from livskraft.api.endpoints import api
 from livskraft.api.errors import unknown_route
 from livskraft.web.language import set_language
 
+from livskraft.web import about
+from livskraft.web.page_cache import cached_page
+
 from .account import account, login
 
 urlpatterns = [
@@ -16,6 +19,8 @@ urlpatterns = [
     path("konto/logg-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("konto/", account, name="account"),
     path("", include("livskraft.accounts.urls")),
+    path("tilgjengelighet/", cached_page(about.accessibility), name="accessibility"),
+    path("personvern/", cached_page(about.privacy), name="privacy"),
     path("", include("livskraft.consultations.urls")),
     path("", include("livskraft.workshops.urls")),
     # The language form carries no CSRF token, so cached pages are the same for everyone;

@@ -2,6 +2,7 @@
 newest border vintage, for forms, lists and breakdowns."""
 
 from livskraft.places.models import Centrality, Municipality
+from livskraft.web.collation import norwegian
 
 
 def _newest():
@@ -10,7 +11,7 @@ def _newest():
 
 
 def kommune_choices() -> list[tuple[str, str]]:
-    return [("", "–")] + list(_newest().order_by("name").values_list("code", "name"))
+    return [("", "–")] + list(_newest().order_by(norwegian("name")).values_list("code", "name"))
 
 
 def kommune_names() -> dict[str, str]:

@@ -2,15 +2,12 @@
 
 from django.core.mail import send_mail
 from django.db import transaction
-from django.utils import formats, timezone
+from django.utils import formats
 from django.utils.translation import gettext as _
 
+from livskraft.web.formatting import in_oslo, moment
+
 from .models import Answer, Consultation, Invitation, Membership, Question, Submission
-
-
-def local(moment) -> str:
-    """A date and time as people in Norway read it (Europe/Oslo, the active language)."""
-    return formats.date_format(timezone.localtime(moment), "j. F Y H:i")
 
 
 class ConsultationClosed(Exception):
@@ -49,7 +46,7 @@ def send_receipt(submission: Submission, private_url: str) -> None:
         _("Kvittering: innspill til %(title)s") % {"title": submission.consultation.title},
         _("Takk for innspillet ditt. Du kan se og endre det fram til fristen %(deadline)s "
           "på denne private lenken:\n\n%(url)s\n\nDel ikke lenken med andre.")
-        % {"deadline": local(submission.consultation.deadline),
+        % {"deadline": moment(submission.consultation.deadline),
            "url": private_url},
         None, [submission.email],
     )
@@ -79,8 +76,8 @@ def personal_data(submission: Submission) -> dict:
     """Everything stored about the respondent, for the right of access."""
     return {
         "høring": submission.consultation.title,
-        "innsendt": timezone.localtime(submission.created_at).isoformat(),
-        "endret": timezone.localtime(submission.updated_at).isoformat(),
+        "innsendt": in_oslo(submission.created_at).isoformat(),
+        "endret": in_oslo(submission.updated_at).isoformat(),
         "type": submission.respondent_type,
         "navn": submission.name,
         "organisasjon": submission.organisation,

@@ -13,6 +13,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from livskraft.web.collation import sort_key
 from livskraft.web.downloads import table_response
 
 from . import analysis, attachments, polls, summary_pdf
@@ -60,7 +61,7 @@ def moderate(request, consultation: Consultation):
     return render(request, "consultations/moderate.html", {
         "consultation": consultation, "page": page, "chosen": chosen, "query": query,
         "themes": consultation.themes.all(), "types": consultation.respondent_types(),
-        "counties": sorted(set(counties().values())),
+        "counties": sorted(set(counties().values()), key=sort_key),
         "statuses": Submission.STATUSES, "hide_form": HideForm(), "form": StatementForm(),
         "pending": poll.statements.filter(status=Statement.PENDING), "poll": poll,
         "invitations": consultation.invitations.filter(handled=False),

@@ -14,7 +14,6 @@ from django.contrib.auth.views import redirect_to_login
 from django.core import signing
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.clickjacking import xframe_options_exempt
@@ -22,6 +21,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django_ratelimit.decorators import ratelimit
 
 from livskraft.web.downloads import table_response
+from livskraft.web.formatting import in_oslo
 from livskraft.web.sessions import by_session, voter_id
 
 from . import polls
@@ -243,7 +243,7 @@ def statement_actions(request, poll: Poll) -> None:
 
 @owners_only
 def newsletter_export(request, poll: Poll):
-    rows = [[s.email, timezone.localtime(s.confirmed_at).strftime("%d.%m.%Y %H:%M"),
+    rows = [[s.email, in_oslo(s.confirmed_at).strftime("%d.%m.%Y %H:%M"),
              s.consent_text, request.build_absolute_uri(reverse(
                  "poll-newsletter-unsubscribe", args=[poll.slug, s.unsubscribe_token]))]
             for s in polls.subscribers(poll)]

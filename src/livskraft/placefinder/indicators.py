@@ -18,6 +18,7 @@ from livskraft.places.models import Boundary, Centrality, Municipality
 from livskraft.profiles.search import fold
 from livskraft.stats import frames
 from livskraft.stats.models import PlaceIndicator, PopulationTotal
+from livskraft.web.collation import sort_key
 
 from .criteria import DEFINITIONS
 
@@ -119,7 +120,7 @@ def _arrays(out: Indicators, travel: pd.Series) -> Arrays:
     codes = places.index.to_numpy()
     repeated = places.name.duplicated(keep=False)
     shown = places.name.where(~repeated, places.name + " (" + places.county_name + ")")
-    pickers = tuple(sorted(zip(codes, shown.fillna("")), key=lambda item: item[1]))
+    pickers = tuple(sorted(zip(codes, shown.fillna("")), key=lambda item: sort_key(item[1])))
     by_name = {fold(name): code for code, name in zip(codes, places.name) if
                isinstance(name, str) and not repeated[code]}
     by_name |= {fold(name): code for code, name in pickers} | {c: c for c in codes}

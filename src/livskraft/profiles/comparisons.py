@@ -16,6 +16,7 @@ from livskraft.analysis import peer_comparison
 from livskraft.analysis.errors import MissingDataError
 from livskraft.places.models import Boundary, Centrality, Municipality
 from livskraft.stats import frames
+from livskraft.web.collation import sort_key
 from livskraft.web.formatting import decimal
 
 from . import charts, reports, search
@@ -200,7 +201,7 @@ def section(code: str, name: str, inputs: Inputs, raw_chosen: str) -> dict:
         "comparisons": blocks(code, name, inputs, chosen, names),
         "comparison_chosen": ", ".join(names.get(c, c) for c in chosen),
         "comparison_default": not raw_chosen.strip(),
-        "comparison_names": sorted(set(names.values())),
+        "comparison_names": sorted(set(names.values()), key=sort_key),
         "locator_map": locator_map(code, inputs.borders, chosen, names),
     }
 

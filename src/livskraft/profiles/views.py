@@ -15,6 +15,7 @@ from livskraft.sources.problems import Problem
 from livskraft.stats import frames
 from livskraft.stats.models import ImportReport
 from livskraft.web import attribution
+from livskraft.web.collation import norwegian
 from livskraft.web.data_messages import describe
 from livskraft.web.downloads import table_response
 from livskraft.web.formatting import decimal, percent, whole
@@ -90,7 +91,8 @@ def _period(request, default_span: int | None = None) -> tuple[PeriodForm, Perio
 
 def home(request):
     newest = Municipality.objects.order_by("-vintage").values_list("vintage", flat=True).first()
-    kommuner = Municipality.objects.filter(vintage=newest).order_by("county_code", "name")
+    kommuner = (Municipality.objects.filter(vintage=newest)
+                .order_by("county_code", norwegian("name")))
     context = {"kommuner": kommuner}
     report = ImportReport.objects.first() if request.user.is_staff else None
     if report is not None:

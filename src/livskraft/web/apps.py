@@ -6,6 +6,9 @@ class WebConfig(AppConfig):
     label = "web"
 
     def ready(self) -> None:
-        from . import page_cache
+        from django.db.backends.signals import connection_created
+
+        from . import collation, page_cache
 
         page_cache.connect_signals()
+        connection_created.connect(collation.register_on_sqlite)

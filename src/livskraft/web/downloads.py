@@ -14,6 +14,8 @@ import numpy as np
 import pandas as pd
 from django.http import Http404, HttpResponse
 
+from livskraft.web.formatting import in_oslo
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
@@ -44,7 +46,7 @@ def _xlsx_value(value: object) -> object:
     if isinstance(value, pd.Timestamp):
         value = value.to_pydatetime()
     if isinstance(value, dt.datetime) and value.tzinfo is not None:
-        value = value.replace(tzinfo=None)  # Excel has no time zones
+        value = in_oslo(value).replace(tzinfo=None)  # Excel has no time zones: Norwegian clocks
     if value is pd.NaT or value is pd.NA:
         return None
     if isinstance(value, int | float | dt.date | dt.time | bool):

@@ -3,6 +3,7 @@ from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
 from livskraft.places.models import Municipality
+from livskraft.web.collation import norwegian
 
 
 def municipality_choices() -> list[tuple[str, str]]:
@@ -10,7 +11,7 @@ def municipality_choices() -> list[tuple[str, str]]:
     newest = Municipality.objects.aggregate(newest=Max("vintage"))["newest"]
     return [("", _("(ingen kommune valgt)"))] + [
         (m.code, f"{m.name} ({m.code})")
-        for m in Municipality.objects.filter(vintage=newest).order_by("name")]
+        for m in Municipality.objects.filter(vintage=newest).order_by(norwegian("name"))]
 
 
 class WorkshopForm(forms.Form):

@@ -10,6 +10,8 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from livskraft.web.formatting import in_oslo
+
 from .. import charts, live
 from ..models import Participant, Workshop
 from ..participants import participant_post
@@ -199,7 +201,7 @@ def summary(workshop: Workshop) -> list[dict]:
 
 
 def round_label(workshop: Workshop) -> str:
-    return workshop.year_label or f"{workshop.title} ({workshop.created_at:%d.%m.%Y})"
+    return workshop.year_label or f"{workshop.title} ({in_oslo(workshop.created_at):%d.%m.%Y})"
 
 
 def earlier_rounds(workshop: Workshop) -> list[Workshop]:

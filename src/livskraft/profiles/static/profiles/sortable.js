@@ -1,10 +1,13 @@
 // Sortable tables: each column heading of a table.sortable becomes a button; pressing it
-// sorts the rows by that column (numbers the Norwegian way: 1 234,5 and −3,2 %), again to
-// reverse. Without this script the table stays in its server order.
+// sorts the rows by that column (numbers as the page's language writes them: 1 234,5 and
+// −3,2 % in Norwegian, 1,234.5 in English), again to reverse. Without this script the table
+// stays in its server order.
 (function () {
+  const english = document.documentElement.lang === "en";
   function value(cell) {
     const text = cell.textContent.trim();
-    const number = text.replace(/[\s\u00a0%*]/g, "").replace("\u2212", "-").replace(",", ".");
+    const plain = text.replace(/[\s\u00a0%*]/g, "").replace("\u2212", "-");
+    const number = english ? plain.replace(/,/g, "") : plain.replace(",", ".");
     return number !== "" && !isNaN(number) ? Number(number) : text.toLocaleLowerCase("nb");
   }
   document.querySelectorAll("table.sortable").forEach(function (table) {
