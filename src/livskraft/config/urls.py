@@ -4,9 +4,8 @@ from django.urls import include, path, re_path
 
 from livskraft.api.endpoints import api
 from livskraft.api.errors import unknown_route
-from livskraft.web.language import set_language
-
 from livskraft.web import about
+from livskraft.web.language import set_language
 from livskraft.web.page_cache import cached_page
 
 from .account import account, login
