@@ -18,7 +18,8 @@ DEVICES = {"desktop": {"viewport": {"width": 1280, "height": 900}},
                      "has_touch": True}}
 # URL names that are not pages: downloads, JSON, form posts that redirect, and the log-out.
 NOT_PAGES = {
-    "kommune-data", "national-data", "kommune-report", "find-candidates", "set_language", "logout",
+    "kommune-data", "national-data", "national-outlines", "kommune-report", "find-candidates",
+    "set_language", "logout",
     "consultation-own-data", "consultation-own-erase", "consultation-statements",
     "consultation-attachment", "consultation-export", "consultation-export-csv",
     "consultation-summary-pdf", "poll-propose", "poll-place", "poll-newsletter",

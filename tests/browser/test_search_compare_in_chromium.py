@@ -164,7 +164,7 @@ def test_the_national_map_zooms_pans_by_keyboard_and_follows_the_filter(page, se
     assert zoomable.locator(".leaflet-map-pane").evaluate("e => e.style.transform") != before
     zoom_in = zoomable.get_by_role("button", name="Zoom in")
     assert zoom_in.count() == 1
-    assert serious_violations(page) == []
+    assert violations(page) == []
 
 
 def test_the_national_map_without_javascript_is_the_svg(browser, server):
