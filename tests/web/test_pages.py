@@ -124,6 +124,10 @@ def test_national_filters_by_county_and_centrality_class(client, imported_shared
     change_map = html.split('id="projection-maps-heading"')[0]
     assert change_map.count('class="kommune"') >= 357  # every outline, the rest drawn pale
     assert change_map.count('fill="#f5f5f5"') >= 357 - 13
+    # Kart 2/3 (ours from 14288 MMMM and IMDi's shares) follows the filter too
+    projection = html.split('id="projection-maps-heading"')[1]
+    assert projection.count('class="kommune"') >= 357
+    assert projection.count('fill="#f5f5f5"') >= 357 - 13
     every = client.get("/nasjonalt/?start=2016&end=2026&borders=2024&fylke=99&sentralitet=x")
     assert len(part.table(every.content.decode(), "Befolkningsendring per kommune")) == 358
 

@@ -103,8 +103,9 @@ def _persons(values: pd.Series) -> pd.Series:
     return values.round().astype("int64")
 
 
-def section(borders: int) -> dict:
-    """Context for the national page's Kart 2/3 section."""
+def section(borders: int, dim=lambda fills: fills) -> dict:
+    """Context for the national page's Kart 2/3 section; `dim` pales the kommuner a filter
+    leaves out."""
     try:
         found = editions(borders)
     except MissingDataError as error:
@@ -121,5 +122,5 @@ def section(borders: int) -> dict:
                   "prosent av folketallet i basisåret") % {"year": YEAR}
         maps.append({"edition": edition, "counts": edition.counts(),
                      "map": None if vintage is None else choropleth.render(
-                         vintage, fills, labels, f"{edition.label}: {title}")})
+                         vintage, dim(fills), labels, f"{edition.label}: {title}")})
     return {"projection_maps": maps, "projection_maps_year": YEAR}

@@ -318,7 +318,7 @@ def national(request):
             )
     except MissingDataError:
         context["effect_missing"] = COMPONENTS_MISSING
-    context.update(projection_maps.section(period.borders))
+    context.update(projection_maps.section(period.borders, chosen.dim))
     context.update(_national_attractiveness(period.borders, vintage, chosen))
     if vintage is not None:
         context.update(outlines_url=reverse("national-outlines", args=[vintage]),
