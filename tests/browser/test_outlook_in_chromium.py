@@ -9,7 +9,7 @@ def test_attractiveness_and_projection_sections(page, outlook_server):
     page.goto(f"{outlook_server}/kommune/9911/?start=2016&end=2021&borders=2024")
     section = page.locator("section", has=page.locator("#attractiveness-heading"))
     assert "Telemarksforsking-style" in section.inner_text()
-    assert section.locator("svg.chart:visible circle").count() == 6
+    assert section.locator("figure").first.locator("svg.chart:visible circle").count() == 6
     assert violations(page) == []
     page.get_by_label("Eget scenario: personer per år").fill("40")
     page.get_by_label("Fra alder").fill("25")
@@ -17,7 +17,9 @@ def test_attractiveness_and_projection_sections(page, outlook_server):
     page.get_by_role("button", name="Beregn").click()
     page.wait_for_url("**ekstra=40**")
     projection = page.locator("section", has=page.locator("#projection-heading"))
-    assert projection.locator("svg.chart:visible polyline").count() == 6  # four scenarios + two SSB
+    # the first figure is the projection itself (the comparison blocks follow it)
+    assert projection.locator("figure").first.locator("svg.chart:visible polyline").count() \
+        == 6  # four scenarios + two SSB
     assert "Eget scenario" in projection.locator("table").first.inner_text()
     assert "Forskjell" in projection.locator("table").nth(1).inner_text()
     assert violations(page) == []

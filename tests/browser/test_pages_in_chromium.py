@@ -14,7 +14,8 @@ def test_kommune_page_renders_chart_pyramid_and_facts(page, server):
     assert page.locator("h1").inner_text() == "Frøya"
     trend = page.locator('section[aria-labelledby="trend-heading"] svg.chart:visible')
     assert trend.count() == 1
-    assert page.locator('section[aria-labelledby="pyramid-heading"] svg.chart:visible').count() == 1
+    pyramid = page.locator('section[aria-labelledby="pyramid-heading"] figure').first
+    assert pyramid.locator('[data-chart=pyramid] svg.chart:visible').count() == 1
     assert trend.bounding_box()["width"] > 300
     assert "Trøndelag" in page.locator(".facts").first.inner_text()
     page.locator("summary", has_text="Tabell").first.click()
