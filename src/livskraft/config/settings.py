@@ -66,6 +66,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "livskraft.web.busy.DatabaseBusyMiddleware",
+    "livskraft.web.data_problem.DataProblemMiddleware",  # data that do not hang together: a page
     "axes.middleware.AxesMiddleware",
 ]
 
