@@ -20,19 +20,29 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
 def serve(tmp_path_factory):
     """Start `livskraft serve` on a fresh database loaded from a data directory."""
     processes = []
+    imported_homes = {}  # data directory -> a home it was imported into once, copied per server
+
+    def environment(home) -> dict:
+        env = {**os.environ, "LIVSKRAFT_HOME": str(home),
+               "DJANGO_SETTINGS_MODULE": "livskraft.config.settings",
+               "DJANGO_SUPERUSER_PASSWORD": COMMITTEE_PASSWORD}
+        env.pop("DATABASE_URL", None)
+        return env
 
     def start(data_dir, *prepare: list[str]) -> str:
         """`prepare`: further commands (after `python -m`) to run before serving;
         `data_dir` None: nothing imported."""
         home = tmp_path_factory.mktemp("browser-server")
-        env = {**os.environ, "LIVSKRAFT_HOME": str(home),
-               "DJANGO_SETTINGS_MODULE": "livskraft.config.settings",
-               "DJANGO_SUPERUSER_PASSWORD": COMMITTEE_PASSWORD}
-        env.pop("DATABASE_URL", None)
+        env = environment(home)
         livskraft = [sys.executable, "-m", "livskraft"]
         if data_dir is not None:  # None: a fresh install with nothing imported
-            subprocess.run([*livskraft, "import-data", str(data_dir)], env=env, check=True,
-                           capture_output=True, timeout=300)
+            if data_dir not in imported_homes:
+                imported = tmp_path_factory.mktemp("browser-import")
+                subprocess.run([*livskraft, "import-data", str(data_dir)],
+                               env=environment(imported), check=True, capture_output=True,
+                               timeout=300)
+                imported_homes[data_dir] = imported
+            shutil.copytree(imported_homes[data_dir], home, dirs_exist_ok=True)
         for command in prepare:
             subprocess.run([sys.executable, "-m", *command], env=env, check=True,
                            capture_output=True, timeout=120)
