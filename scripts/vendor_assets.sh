@@ -26,8 +26,9 @@ vendor() {
 
 vendor @digdir/designsystemet-css dist/src/index.css
 vendor @digdir/designsystemet-theme src/themes/designsystemet.css
-# Leaflet draws the national maps (the server-rendered SVG map stays for pages without JavaScript).
-vendor leaflet dist/leaflet.js dist/leaflet.css dist/images/layers.png dist/images/layers-2x.png dist/images/marker-icon.png dist/images/marker-icon-2x.png dist/images/marker-shadow.png
+# Leaflet draws the national maps (the server-rendered SVG map stays for pages without JavaScript);
+# its source map too, since collectstatic's manifest storage follows leaflet.js's sourceMappingURL.
+vendor leaflet dist/leaflet.js dist/leaflet.js.map dist/leaflet.css dist/images/layers.png dist/images/layers-2x.png dist/images/marker-icon.png dist/images/marker-icon-2x.png dist/images/marker-shadow.png
 # Inter is the theme's typeface: the variable font, upright and italic, every subset.
 (cd node_modules/@fontsource-variable/inter && ls files/inter-*-wght-*.woff2) > /tmp/livskraft-inter-files
 mapfile -t inter_files < /tmp/livskraft-inter-files
