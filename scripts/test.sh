@@ -17,6 +17,31 @@ trap stop_redis EXIT
 summary() { grep -E '[0-9]+ (passed|failed|errors?|skipped)|no tests ran' "$1" | tail -n 1; }
 logs=$(mktemp -d /tmp/livskraft-test-logs.XXXXXX)
 
+# The PostgreSQL pass (without the browser tests) runs beside the SQLite pass, with its own
+# Redis database, to keep CI within its time; its output is printed when it is done.
+initdb=$(ls /usr/lib/postgresql/*/bin/initdb | sort -V | tail -n 1)
+bin=$(dirname "$initdb")
+pgdir=$(mktemp -d /tmp/livskraft-pg.XXXXXX)
+port=${LIVSKRAFT_TEST_PG_PORT:-54329}
+run_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+[ "$(id -u)" = 0 ] && chown postgres "$pgdir"
+trap 'run_pg "$bin/pg_ctl" -D "$pgdir/data" -m fast stop >/dev/null 2>&1; rm -rf "$pgdir"; stop_redis' EXIT
+postgres_pass() {
+  if run_pg "$bin/initdb" -D "$pgdir/data" --auth=trust --username=postgres -E UTF8 >/dev/null \
+     && run_pg "$bin/pg_ctl" -D "$pgdir/data" -l "$pgdir/log" -w \
+          -o "-p $port -k $pgdir -c listen_addresses=127.0.0.1" start >/dev/null; then
+    DATABASE_URL="postgres://postgres@127.0.0.1:$port/livskraft" \
+      LIVSKRAFT_TEST_REDIS_URL="redis://127.0.0.1:$redis_port/1" \
+      .venv/bin/python -m pytest -m "not browser" "$@"
+  else
+    echo "PostgreSQL kunne ikke startes:"
+    cat "$pgdir/log" 2>/dev/null || true
+    return 1
+  fi
+}
+postgres_pass "$@" > "$logs/postgres.log" 2>&1 &
+postgres_pid=$!
+
 # tests/deploy/test_topology.py starts the production topology without containers here: nginx
 # (docs/nginx/livskraft.conf) in front of two app processes, its own Redis and PostgreSQL.
 echo "== Testene på SQLite (med nettlesertester i Chromium), med dekningsmåling"
@@ -34,25 +59,9 @@ coverage_status=0
   || coverage_status=$?
 
 echo "== Testene på PostgreSQL"
-initdb=$(ls /usr/lib/postgresql/*/bin/initdb | sort -V | tail -n 1)
-bin=$(dirname "$initdb")
-pgdir=$(mktemp -d /tmp/livskraft-pg.XXXXXX)
-port=${LIVSKRAFT_TEST_PG_PORT:-54329}
-run_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-[ "$(id -u)" = 0 ] && chown postgres "$pgdir"
-trap 'run_pg "$bin/pg_ctl" -D "$pgdir/data" -m fast stop >/dev/null 2>&1; rm -rf "$pgdir"; stop_redis' EXIT
 postgres_status=0
-if run_pg "$bin/initdb" -D "$pgdir/data" --auth=trust --username=postgres -E UTF8 >/dev/null \
-   && run_pg "$bin/pg_ctl" -D "$pgdir/data" -l "$pgdir/log" -w \
-        -o "-p $port -k $pgdir -c listen_addresses=127.0.0.1" start >/dev/null; then
-  DATABASE_URL="postgres://postgres@127.0.0.1:$port/livskraft" \
-    .venv/bin/python -m pytest -m "not browser" "$@" 2>&1 | tee "$logs/postgres.log" \
-    || postgres_status=$?
-else
-  postgres_status=1
-  echo "PostgreSQL kunne ikke startes:" | tee "$logs/postgres.log"
-  cat "$pgdir/log" 2>/dev/null || true
-fi
+wait "$postgres_pid" || postgres_status=$?
+cat "$logs/postgres.log"
 
 echo "== Sammendrag"
 echo "SQLite og Chromium (exit $sqlite_status): $(summary "$logs/sqlite.log")"
