@@ -249,7 +249,7 @@ def test_er_du_enig_on_a_phone_without_javascript(browser, consultation_server):
     assert "du må bekrefte påmeldingen" not in page.content()
     consent.check()
     page.get_by_role("button", name="Meld meg på").click()
-    assert "du må bekrefte påmeldingen" in page.content()
+    expect(page.locator("body")).to_contain_text("du må bekrefte påmeldingen")
     page.goto(f"{consultation_server}/enig/distriktspolitikk/resultater/")
     assert "Sikre en sterk og forutsigbar kommuneøkonomi." in page.content()
     frame = phone(browser, javascript=False)
@@ -260,6 +260,6 @@ def test_er_du_enig_on_a_phone_without_javascript(browser, consultation_server):
         inner = frame.frame_locator("iframe")
         inner.locator("ol.statements > li").nth(2).get_by_role("button", name="Enig",
                                                                exact=True).click()
-        assert "Takk for din tilbakemelding!" in inner.locator("body").inner_text()
+        expect(inner.locator("body")).to_contain_text("Takk for din tilbakemelding!")
     for p in (page, frame):
         p.context.close()
