@@ -7,7 +7,6 @@ import uuid
 import pytest
 from asgiref.sync import async_to_sync
 from django.core.cache import cache
-from django.db import IntegrityError
 from django.test import override_settings
 
 from livskraft.workshops.models import Participant, Workshop
@@ -57,23 +56,43 @@ def test_a_locked_round_refuses_the_whole_batch(hall):
     assert not PriorityScore.objects.exists()
 
 
-def test_a_score_inserted_meanwhile_falls_back_to_one_by_one(hall, monkeypatch):
-    """Another process stored Ann's score between our read and our insert: the unique
-    constraint refuses the batch, and each vote is then stored on its own, once."""
+@pytest.mark.parametrize(("stored_at", "sent_at", "kept"), [
+    (900, 800, (1, 1)),  # answered earlier on the phone, arrived later: the stored one stays
+    (10, 20, (5, 4)),  # newer: replaces
+    (20, 20, (5, 4)),  # the same moment is not older: replaces
+    (None, 20, (5, 4)),  # without a time on either side the last to arrive wins
+    (20, None, (5, 4)),
+])
+def test_a_score_stored_meanwhile_is_updated_in_place_by_the_upsert(hall, stored_at, sent_at,
+                                                                    kept):
+    """Another process (or the plain form) stored Ann's score before our batch: the upsert on
+    the unique constraint updates that row (or leaves it, when ours is older), never a
+    second row."""
     _, (broadband, kindergarten), (ann, bo, _) = hall
-    real = PriorityScore.objects.bulk_create
-
-    def racing(objs, *args, **kwargs):
-        PriorityScore.objects.create(participant=ann, factor=broadband, importance=1,
-                                     influence=1, answered_at=10)
-        monkeypatch.setattr(PriorityScore.objects, "bulk_create", real)
-        raise IntegrityError("UNIQUE constraint failed")
-
-    monkeypatch.setattr(PriorityScore.objects, "bulk_create", racing)
-    assert record_many([(ann, broadband.id, 5, 4, 20), (bo, kindergarten.id, 2, 3, None)]) \
+    PriorityScore.objects.create(participant=ann, factor=broadband, importance=1, influence=1,
+                                 answered_at=stored_at)
+    assert record_many([(ann, broadband.id, 5, 4, sent_at), (bo, kindergarten.id, 2, 3, None)]) \
         == [None, None]
     assert PriorityScore.objects.count() == 2
-    assert PriorityScore.objects.get(participant=ann).importance == 5  # 20 is newer than 10
+    score = PriorityScore.objects.get(participant=ann)
+    assert (score.importance, score.influence) == kept
+    assert score.answered_at == (stored_at if kept == (1, 1) else sent_at)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_participant_deleted_meanwhile_fails_the_batch_and_the_rest_is_stored_one_by_one():
+    """The participants were looked up, then one was deleted before the commit: the foreign
+    key refuses the batch at the commit, and each vote is then stored on its own — the
+    others' answers are kept, the deleted participant's is refused."""
+    workshop = Workshop.objects.create(title="Sal")
+    broadband = Factor.objects.create(workshop=workshop, text="Bredbånd")
+    ann, bo = (Participant.objects.create(workshop=workshop) for _ in range(2))
+    gone = priority.Voter(ann.id, workshop.id)
+    ann.delete()
+    outcomes = record_many([(gone, broadband.id, 5, 4, None), (bo, broadband.id, 2, 3, None)])
+    assert outcomes == ["Du er ikke med i et verksted.", None]
+    assert list(PriorityScore.objects.values_list("participant_id", "importance")) == \
+        [(bo.id, 2)]
 
 
 @pytest.mark.django_db(transaction=True)
