@@ -36,8 +36,10 @@ def fast_password_hashing(settings):
 
 @pytest.fixture(autouse=True)
 def own_page_store(settings, tmp_path):
-    """The pages the ASGI front keeps on disk go to the test's own folder, never to var/."""
+    """The pages the ASGI front keeps on disk, and the national tables, go to the test's own
+    folder, never to var/."""
     settings.PAGE_STORE_DIR = tmp_path / "pages"
+    settings.TABLE_STORE_DIR = tmp_path / "tables"
 
 
 @pytest.fixture

@@ -105,6 +105,15 @@ def test_immigration_effect_on_synthetic_data(tmp_path, synthetic_dir):
     assert rows["9903"]["kategori"] == "declining"
 
 
+def test_import_keeps_the_national_tables_for_the_kommune_pages(tmp_path, synthetic_dir):
+    livskraft(tmp_path, "import-data", synthetic_dir)
+    kept = list((tmp_path / "cache" / "tables").glob("*/*.pickle"))
+    assert kept  # one data version's folder (tests/web/test_national_tables.py: what is in it)
+    livskraft(tmp_path, "import-data", synthetic_dir)  # a new data version
+    assert not any(path.exists() for path in kept)
+    assert len(list((tmp_path / "cache" / "tables").iterdir())) == 1
+
+
 def test_import_of_a_bad_file_reports_it_and_keeps_its_stored_rows(tmp_path, synthetic_dir):
     livskraft(tmp_path, "import-data", synthetic_dir)
     totals = synthetic_dir / "population" / "kommune_befolkning_total_b2024.csv"

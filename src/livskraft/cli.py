@@ -123,6 +123,7 @@ def import_data(directory: Path) -> None:
 
 def _import(directory: Path) -> int:
     """Import and print the report; 0 all imported, 1 some files left out, 2 nothing."""
+    from livskraft.profiles import national_tables
     from livskraft.sources.problems import DataRejected
     from livskraft.stats.importing import import_directory
     from livskraft.web.data_messages import describe
@@ -134,6 +135,7 @@ def _import(directory: Path) -> int:
         for problem in rejected.problems:
             click.echo(f"  - {describe(problem)}", err=True)
         return 2
+    national_tables.refresh()
     for kind, rows in result.stored.items():
         click.echo(f"{kind}: {rows} rader")
     for note in result.notes:
@@ -175,6 +177,7 @@ def createuser(no_input: bool) -> None:
 @click.option("--to", "end", default=None, type=int, help="Siste år (standard: nyeste hos SSB)")
 def sync(start: int, end: int | None) -> None:
     _django()
+    from livskraft.profiles import national_tables
     from livskraft.sources.ssb_errors import SsbError
     from livskraft.stats.syncing import sync_all
     from livskraft.web.data_messages import describe
@@ -185,6 +188,7 @@ def sync(start: int, end: int | None) -> None:
         _fail(f"{describe(error)}\nIngenting ble lagret.")
     except KeyboardInterrupt:
         _fail("avbrutt. Ingenting ble lagret.", 130)
+    national_tables.refresh()
     for kind, rows in stored.items():
         click.echo(f"{kind}: {rows} rader")
 

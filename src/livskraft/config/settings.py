@@ -148,6 +148,9 @@ if os.environ.get("LIVSKRAFT_REDIS_URL"):
 # Finished anonymous pages (livskraft.web.page_store): in each process's memory, and those
 # without a query string in this folder, shared by the processes and kept for the next start.
 PAGE_STORE_DIR = Path(os.environ.get("LIVSKRAFT_PAGE_STORE") or HOME / "cache" / "pages")
+# National tables derived from the data (livskraft.stats.table_store), per data version:
+# computed by import-data and sync, read by every process and start of this machine.
+TABLE_STORE_DIR = Path(os.environ.get("LIVSKRAFT_TABLE_STORE") or HOME / "cache" / "tables")
 # Rate limits count per browser session or participant; per IP only as a high backstop for
 # clients without cookies: a whole hall shares one network.
 RATELIMIT_USE_CACHE = "default"

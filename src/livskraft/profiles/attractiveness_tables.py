@@ -7,7 +7,7 @@ estimated by the residual method (`analysis.net_migration`) and flagged as an es
 """
 
 from dataclasses import dataclass
-from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -19,6 +19,7 @@ from livskraft.analysis import attractiveness, net_migration, shift_share
 from livskraft.analysis.errors import MissingDataError
 from livskraft.places.models import Centrality
 from livskraft.stats import frames, work
+from livskraft.stats.table_store import per_data_version
 
 from . import projection_tables
 from .reports import names
@@ -57,17 +58,27 @@ def attractiveness_table(start: int, end: int, borders: int | None = None,
     `Method` when `with_method`). Cached until new data is loaded: treat it as read-only."""
     target = borders or frames.default_borders()
     out, model, method = _table(start, end, target, tuple(terms) if terms else None,
-                                groups_file, frames.data_version())
+                                _groups(groups_file or settings.INDUSTRY_GROUPS_FILE),
+                                frames.data_version())
     return (out, model, method) if with_method else (out, model)
 
 
-@lru_cache(maxsize=16)
-def _table(start: int, end: int, target: int, terms: tuple[str, ...] | None, groups_file,
-           version: tuple):
+def _groups(path) -> tuple[str, int, int] | None:
+    """A grouping file other than the built-in one, by name and version (it may be edited
+    between two runs: the kept table must not outlive it)."""
+    if path is None:
+        return None
+    stat = Path(path).stat()
+    return str(path), stat.st_mtime_ns, stat.st_size
+
+
+@per_data_version(maxsize=16)
+def _table(start: int, end: int, target: int, terms: tuple[str, ...] | None,
+           groups_file: tuple[str, int, int] | None, version: tuple):
     terms = list(terms) if terms else None
     industry = frames.employment(target)
     if not industry.empty:
-        groups = shift_share.load_groups(groups_file or settings.INDUSTRY_GROUPS_FILE)
+        groups = shift_share.load_groups(groups_file[0] if groups_file else None)
         business = shift_share.decompose(industry, groups, frames.population(target), start, end)
     else:
         totals = work.jobs(target)

@@ -4,18 +4,20 @@ five kommuner the planner picks (the neighbours by default, from the stored outl
 chart, a table and a download in the section it belongs to; and a locator map of the
 kommune with its neighbours."""
 
+import contextlib
 import math
-from functools import lru_cache
 
 import pandas as pd
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from livskraft.analysis import peer_comparison
 from livskraft.analysis.errors import MissingDataError
 from livskraft.places.models import Boundary, Centrality, Municipality
 from livskraft.stats import frames
+from livskraft.stats.table_store import per_data_version
 from livskraft.web.collation import sort_key
 from livskraft.web.formatting import decimal
 
@@ -52,7 +54,7 @@ def _outline_vintage(vintage: int) -> int:
     return vintage if vintage in stored else min(stored, key=lambda v: abs(v - vintage))
 
 
-@lru_cache(maxsize=4)
+@per_data_version(maxsize=4)
 def _adjacency(vintage: int, version: tuple) -> dict[str, list[str]]:
     """Kommuner whose outlines share at least two points (a stretch of border), sorted by
     code. The outlines come from one simplified map, so shared borders share vertices. A
@@ -111,7 +113,8 @@ def table(measure: Measure, code: str, inputs: Inputs, chosen: list[str],
           labels: dict[str, str] | None = None) -> pd.DataFrame:
     """The long table `aar|gruppe, serie, kommunenr, navn, verdi` of one measure (for the
     download); `labels`: code → name, when the caller has them."""
-    numerator, denominator = _ratio(measure.key, inputs, frames.data_version())
+    numerator, denominator = _ratio(measure.key, inputs, get_language(),
+                                    frames.data_version())
     out = peer_comparison.compare(numerator, denominator, peers(code, inputs.borders, chosen),
                                   measure.scale)
     out["verdi"] = out.verdi.round(measure.digits + 1)
@@ -125,11 +128,22 @@ def table(measure: Measure, code: str, inputs: Inputs, chosen: list[str],
     return out.rename(columns={"punkt": "aar" if measure.over_years else "gruppe"})
 
 
-@lru_cache(maxsize=64)
-def _ratio(key: str, inputs: Inputs, version: tuple) -> tuple[pd.DataFrame, pd.DataFrame]:
+@per_data_version(maxsize=64)
+def _ratio(key: str, inputs: Inputs, language: str,
+           version: tuple) -> tuple[pd.DataFrame, pd.DataFrame]:
     """A measure's numerator and denominator for every kommune: the same for every kommune's
-    page, so built once per data version (read-only)."""
+    page, so built once per data version (read-only) and language (some measures' rows are
+    labelled, e.g. «Næringsattraktivitet»)."""
     return BY_KEY[key].ratio(inputs)
+
+
+def prepare(inputs: Inputs) -> None:
+    """Build what every kommune's section shares (the neighbours and, in the active
+    language, every measure's ratio), so that it is kept (`national_tables`)."""
+    _adjacency(_outline_vintage(inputs.borders), frames.data_version())
+    for measure in MEASURES:
+        with contextlib.suppress(MissingDataError, KeyError, ValueError):  # as in `blocks`
+            _ratio(measure.key, inputs, get_language(), frames.data_version())
 
 
 def blocks(code: str, name: str, inputs: Inputs, chosen: list[str],

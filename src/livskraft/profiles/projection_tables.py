@@ -1,7 +1,6 @@
 """Projection tables: one kommune's scenarios, or every kommune at once."""
 
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -12,6 +11,7 @@ from livskraft.analysis import projection, projection_comparison, projection_set
 from livskraft.analysis.errors import MissingDataError
 from livskraft.analysis.projection_setup import Inputs
 from livskraft.stats import frames, work
+from livskraft.stats.table_store import per_data_version
 
 HISTORY_YEARS = 5
 SCENARIOS = {
@@ -43,11 +43,11 @@ def inputs(borders: int | None = None, base_year: int | None = None) -> Inputs:
     newest year with population by age); computed once per data load (every kommune page
     needs it) and to be treated as read-only."""
     target = borders or frames.default_borders()
-    return _inputs(target, frames.data_version(), base_year)
+    return _inputs(target, base_year, frames.data_version())
 
 
-@lru_cache(maxsize=4)
-def _inputs(target: int, version: tuple, base_year: int | None) -> Inputs:
+@per_data_version(maxsize=4)
+def _inputs(target: int, base_year: int | None, version: tuple) -> Inputs:
     rate_year, rows = frames.national_rates()
     rates = rates_from(rows)
     by_age = frames.population_by_age(target)

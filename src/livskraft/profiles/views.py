@@ -185,7 +185,8 @@ def kommune_context(request, code: str) -> dict:
     context.update(outlook.work_section(code, period.borders))
     context.update(outlook.projection_section(code, place.name, period.borders, request.GET))
     chosen = request.GET.get("sml", "")[:300]
-    context.update(comparisons.section(code, place.name, _inputs(period, request.GET), chosen))
+    context.update(comparisons.section(code, place.name, comparison_inputs(period, request.GET),
+                                       chosen))
     context["comparison_query"] = period.query() + (f"&{urlencode({'sml': chosen})}"
                                                     if chosen else "")
     return chart_images.signed(context)
@@ -237,7 +238,7 @@ DATA_SOURCES = {
 }
 
 
-def _inputs(period: Period, data) -> Inputs:
+def comparison_inputs(period: Period, data) -> Inputs:
     """What the comparisons need: the period, and the attractiveness section's years."""
     attractiveness = None
     try:
@@ -260,13 +261,14 @@ def kommune_data(request, code: str, table: str, fmt: str):
         if measure is not None:
             chosen = comparisons.chosen_codes(request.GET.get("sml", "")[:300], code,
                                               period.borders)
-            data = comparisons.table(measure, code, _inputs(period, request.GET), chosen)
+            data = comparisons.table(measure, code, comparison_inputs(period, request.GET),
+                                     chosen)
         else:
             data = KOMMUNE_TABLES[table](code, period)
     except MissingDataError as error:
         raise Http404(str(error)) from error
     name = f"{table}_{code}"
-    source = measure.source(_inputs(period, request.GET)) if measure is not None \
+    source = measure.source(comparison_inputs(period, request.GET)) if measure is not None \
         else DATA_SOURCES[table](data, period)
     return table_response({name: attribution.with_source(data, source)}, name, fmt)
 

@@ -1,7 +1,5 @@
 """Load stored observations as tidy DataFrames for the analysis core, on chosen borders."""
 
-from functools import lru_cache
-
 import pandas as pd
 from django.apps import apps
 from django.utils.translation import gettext as _
@@ -14,6 +12,7 @@ from livskraft.sources import registry
 from livskraft.sources.datasets.population_07459 import AGE_COLUMNS as AGES
 
 from .models import DataLoad, DemographicRate, PopulationTotal
+from .table_store import per_data_version
 
 AGE_COLUMNS = list(AGES)
 
@@ -70,7 +69,7 @@ def history() -> BorderHistory | None:
     return _history(data_version())
 
 
-@lru_cache(maxsize=2)
+@per_data_version(maxsize=2)
 def _history(version: tuple) -> BorderHistory | None:
     if not CodeChange.objects.exists():
         return None
@@ -115,7 +114,7 @@ def national(key: str, target: int | None = None) -> pd.DataFrame:
     return _national(key, target or default_borders(), data_version())
 
 
-@lru_cache(maxsize=16)
+@per_data_version(maxsize=16)
 def _national(key: str, target: int, version: tuple) -> pd.DataFrame:
     dataset = registry.dataset(key)
     fields = list(dataset.frame_fields())

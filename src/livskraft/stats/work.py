@@ -1,14 +1,13 @@
 """Jobs (SSB 11618) and commuting (SSB 03321) as tidy frames on chosen borders (cached until
 new data is loaded; treat the frames as read-only)."""
 
-from functools import lru_cache
-
 import pandas as pd
 
 from livskraft.analysis import commuting as commuting_analysis
 
 from . import frames
 from .models import CommutingFlow, PlaceIndicator
+from .table_store import per_data_version
 
 JOB_MEASURES = {"sysselsatte_arbeidssted": "jobs", "sysselsatte_bosted": "employed_residents",
                 "befolkning_15_74": "population_15_74"}
@@ -19,7 +18,7 @@ def jobs(target: int | None = None) -> pd.DataFrame:
     return _jobs(target or frames.default_borders(), frames.data_version())
 
 
-@lru_cache(maxsize=4)
+@per_data_version(maxsize=4)
 def _jobs(target: int, version: tuple) -> pd.DataFrame:
     fields = ["indicator", "vintage", "year", "code", "value"]
     rows = pd.DataFrame(list(PlaceIndicator.objects.filter(indicator__in=JOB_MEASURES)
@@ -43,7 +42,7 @@ def commuting(year: int, target: int | None = None) -> pd.DataFrame:
     return _commuting(year, target or frames.default_borders(), frames.data_version())
 
 
-@lru_cache(maxsize=4)
+@per_data_version(maxsize=4)
 def _commuting(year: int, target: int, version: tuple) -> pd.DataFrame:
     fields = ["vintage", "work_code", "home_code", "persons"]
     rows = pd.DataFrame(list(CommutingFlow.objects.filter(year=year).values(*fields)),
@@ -59,7 +58,7 @@ def imdi_flows(target: int | None = None) -> pd.DataFrame:
     return _imdi(target or frames.default_borders(), frames.data_version())
 
 
-@lru_cache(maxsize=4)
+@per_data_version(maxsize=4)
 def _imdi(target: int, version: tuple) -> pd.DataFrame:
     fields = ["indicator", "vintage", "year", "code", "value"]
     rows = pd.DataFrame(list(PlaceIndicator.objects.filter(indicator__startswith="imdi_")

@@ -20,31 +20,12 @@ from collections import OrderedDict
 from collections.abc import Hashable
 from pathlib import Path
 
-import django
 from django.conf import settings
 
-import livskraft
+from livskraft.code_version import code_fingerprint
 
 MEMORY_BYTES = 64 * 2**20
 LARGEST_ON_DISK = 4 * 2**20
-
-
-def code_fingerprint() -> str:
-    """Changes with any file of the package (templates, code, translations), the Django
-    version and the settings that change the HTML, so a page from other code is never used."""
-    digest = hashlib.blake2b(digest_size=8)
-    digest.update(f"{livskraft.__version__}|{django.__version__}|{settings.PRODUCTION}|"
-                  f"{settings.DEBUG}|{settings.STATIC_URL}".encode())
-    package = Path(livskraft.__file__).parent
-    manifest = Path(settings.STATIC_ROOT) / "staticfiles.json"  # hashed static names
-    paths = [manifest] if manifest.exists() else []
-    for root, folders, files in os.walk(package):
-        folders[:] = sorted(f for f in folders if f != "__pycache__")
-        paths.extend(Path(root) / name for name in sorted(files))
-    for path in paths:
-        stat = path.stat()
-        digest.update(f"{path}|{stat.st_mtime_ns}|{stat.st_size}\n".encode())
-    return digest.hexdigest()
 
 
 class PageStore:

@@ -16,6 +16,7 @@ import contextlib
 import gc
 import threading
 
+from django.conf import settings
 from django.db import connections
 from django.template.loader import get_template
 from django.urls import get_resolver
@@ -46,13 +47,13 @@ def _version() -> None:
 
 
 def _everything_else() -> None:
-    from livskraft.stats import frames
+    from livskraft.profiles import national_tables
 
     get_resolver().url_patterns  # noqa: B018 - imports every view
     for name in TEMPLATES:
         get_template(name)
     with contextlib.suppress(MissingDataError):  # an empty database: the pages say so
-        frames.population()
+        national_tables.prepare([settings.LANGUAGE_CODE])
     gc.freeze()
 
 
