@@ -12,6 +12,7 @@ import pytest
 
 CHROMIUM = os.environ.get("LIVSKRAFT_CHROMIUM", "/usr/bin/chromium")
 COMMITTEE_PASSWORD = "komite-passord-for-test"
+EXPECT_MS = 15_000  # a waiting expect(...) on a loaded machine (Playwright's default: 5 s)
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
@@ -109,8 +110,9 @@ def editions_server(serve, tmp_path_factory):
 def browser():
     if not shutil.which(CHROMIUM):
         pytest.skip(f"Chromium finnes ikke på {CHROMIUM}; installeres av scripts/test.sh")
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    expect.set_options(timeout=EXPECT_MS)
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium

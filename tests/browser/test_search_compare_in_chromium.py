@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from tests import page_parts as part
 
@@ -133,16 +134,16 @@ def test_the_national_ranking_table_sorts_by_any_column(page, server):
     table = page.locator("table.sortable").first
     table.get_by_role("button", name="Endring").click()
     table.get_by_role("button", name="Endring").click()  # again: largest first
+    expect(table.locator("th[aria-sort=descending]")).to_have_count(1)
     names = table.locator("tbody th").all_inner_texts()
     changes = [float(t.replace("\u2212", "-").replace(",", ".").rstrip(" %\u00a0"))
                for t in table.locator("tbody td:nth-of-type(3)").all_inner_texts()]
     assert changes == sorted(changes, reverse=True)
     # the largest counted growth (estimates, marked *, are FHI's split shares)
     assert [n for n in names if not n.endswith("*")][0] == "Lørenskog"
-    assert table.locator("th[aria-sort=descending]").count() == 1
     table.get_by_role("button", name="Kommune").focus()
     page.keyboard.press("Enter")
-    assert table.locator("th[aria-sort=ascending]").count() == 1
+    expect(table.locator("th[aria-sort=ascending]")).to_have_count(1)
 
 
 def test_the_national_map_zooms_pans_by_keyboard_and_follows_the_filter(page, server):
@@ -158,10 +159,10 @@ def test_the_national_map_zooms_pans_by_keyboard_and_follows_the_filter(page, se
     assert rows.count() == 38
     zoomable.focus()
     assert page.evaluate("document.activeElement.classList.contains('zoomable-map')")
-    before = zoomable.locator(".leaflet-map-pane").evaluate("e => e.style.transform")
+    pane = zoomable.locator(".leaflet-map-pane")
+    before = pane.evaluate("e => getComputedStyle(e).transform")
     page.keyboard.press("ArrowRight")
-    page.wait_for_timeout(400)
-    assert zoomable.locator(".leaflet-map-pane").evaluate("e => e.style.transform") != before
+    expect(pane).not_to_have_css("transform", before)  # panned (waits for the animation)
     zoom_in = zoomable.get_by_role("button", name="Zoom in")
     assert zoom_in.count() == 1
     assert violations(page) == []

@@ -75,7 +75,7 @@ def test_all_four_tools_from_phones_to_projector_and_exports(browser, consultati
     phones[0].locator("details.group-screen").get_by_label("Viktighet").select_option("4")
     phones[0].locator("details.group-screen").get_by_label("Lokal påvirkning").select_option("5")
     phones[0].get_by_role("button", name="Lagre gruppens plassering").click()
-    assert "Gruppens plassering er lagret." in phones[0].content()
+    expect(phones[0].locator("body")).to_contain_text("Gruppens plassering er lagret.")
     desk.reload()
     factor = desk.locator('input[name="action"][value="placement"]').first.locator("..")
     factor.get_by_label("Viktighet").select_option("5")
@@ -106,7 +106,8 @@ def test_all_four_tools_from_phones_to_projector_and_exports(browser, consultati
             phone.get_by_role("group", name=name, exact=True).get_by_label(score).check()
         phone.get_by_label("Begrunnelse (valgfritt)").first.fill("Ordføraren går føre")
         phone.get_by_role("button", name="Lagre").click()
-        assert "1 svært dårleg og 5 svært god" in phone.content()
+        expect(phone.locator("p.success[role=status]")).to_have_text("Lagret")  # the answer page
+        expect(phone.locator("body")).to_contain_text("1 svært dårleg og 5 svært god")
     assert violations(phones[1]) == []
     desk.reload()
     desk.locator("#score_utviklingsleiing").select_option("3")
