@@ -13,6 +13,7 @@ from livskraft.profiles import (
     comparisons,
     national_tables,
     projection_tables,
+    reports,
 )
 from livskraft.stats import frames, work
 from livskraft.stats.importing import import_directory
@@ -20,11 +21,11 @@ from livskraft.stats.importing import import_directory
 pytestmark = pytest.mark.django_db
 KEPT = [frames._national, frames._history, work._jobs, work._commuting, work._imdi,
         projection_tables._inputs, attractiveness_tables._table, comparisons._ratio,
-        comparisons._adjacency]
+        comparisons._adjacency, reports._names]
 
 
 @pytest.fixture
-def imported(synthetic_dir):
+def imported(empty_database, synthetic_dir):
     import_directory(synthetic_dir)
     return synthetic_dir
 

@@ -1,9 +1,26 @@
 from django.urls import path
 
-from . import oidc, password_reset
+from . import password_reset
+
+
+def _oidc(name: str):
+    """The single sign-on view `name` of `oidc`, imported on its first request: its client
+    (mozilla-django-oidc, requests, PyJWT) costs every server start a tenth of a second."""
+    view = None
+
+    def dispatch(request, *args, **kwargs):
+        nonlocal view
+        if view is None:
+            from . import oidc
+
+            view = getattr(oidc, name).as_view()
+        return view(request, *args, **kwargs)
+
+    return dispatch
+
 
 urlpatterns = [
-    path("oidc/logg-inn/", oidc.StartView.as_view(), name="oidc_authentication_init"),
-    path("oidc/callback/", oidc.CallbackView.as_view(), name="oidc_authentication_callback"),
+    path("oidc/logg-inn/", _oidc("StartView"), name="oidc_authentication_init"),
+    path("oidc/callback/", _oidc("CallbackView"), name="oidc_authentication_callback"),
     *password_reset.urlpatterns,
 ]

@@ -14,7 +14,7 @@ from django.utils import translation
 from livskraft.analysis.errors import MissingDataError
 from livskraft.stats import frames, table_store, work
 
-from . import comparisons, projection_tables, views
+from . import comparisons, projection_tables, reports, views
 from .attractiveness_tables import attractiveness_table
 from .forms import PeriodForm
 
@@ -37,6 +37,7 @@ def prepare(languages: list[str] | None = None) -> None:
         return
     period = views.Period(**form.cleaned_data)
     borders = period.borders
+    reports.names(borders)
     for dataset in ("population_totals", "population_changes", "employment",
                     "official_projection", "population_by_age"):
         with contextlib.suppress(*MISSING):

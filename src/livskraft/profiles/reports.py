@@ -10,6 +10,7 @@ from livskraft.analysis.errors import MissingDataError
 from livskraft.places.models import Centrality, Municipality
 from livskraft.stats import frames
 from livskraft.stats.models import PopulationByAge
+from livskraft.stats.table_store import per_data_version
 
 CATEGORY_LABELS = {
     immigration_effect.GROWING_WITHOUT: gettext_lazy("Vekst også uten innvandring"),
@@ -32,7 +33,13 @@ def centrality(code: str) -> Centrality | None:
 
 
 def names(vintage: int) -> dict[str, str]:
-    """Code → name for the vintage, falling back to the newest name of each code."""
+    """Code → name for the vintage, falling back to the newest name of each code (kept
+    until new data is loaded: read-only)."""
+    return _names(vintage, frames.data_version())
+
+
+@per_data_version(maxsize=4)
+def _names(vintage: int, version: tuple) -> dict[str, str]:
     rows = Municipality.objects.order_by("vintage").values_list("code", "name", "vintage")
     newest = {code: name for code, name, _ in rows}
     newest.update({code: name for code, name, v in rows if v == vintage})
