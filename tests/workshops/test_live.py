@@ -3,6 +3,7 @@
 import pytest
 from asgiref.sync import async_to_sync
 from channels.db import database_sync_to_async
+from channels.layers import get_channel_layer
 from channels.testing import WebsocketCommunicator
 from django.conf import settings
 from django.contrib.auth.models import User
@@ -10,6 +11,8 @@ from django.core import signing
 from django.test import Client
 
 from livskraft.config.asgi import application
+from livskraft.workshops import live, screens
+from livskraft.workshops.consumers import SCREEN_INTERVAL
 from livskraft.workshops.models import Facilitation, Participant, Workshop
 from livskraft.workshops.participants import PARTICIPANT_COOKIE
 from livskraft.workshops.tools.priority import Factor, PriorityScore
@@ -181,3 +184,68 @@ def test_phones_on_every_tool_follow_a_switch_and_count_once(setup):
             await socket.disconnect()
 
     async_to_sync(scenario)()
+
+
+def test_two_screens_share_one_render_and_a_burst_of_changes_costs_at_most_two(setup,
+                                                                               monkeypatch):
+    """Two big screens of one workshop (a projector and the facilitator's panel): ten
+    changes at once are drawn once at once and, for those that came after that draw
+    started, once more at the end of the interval (consumers.SCREEN_INTERVAL): one or two
+    renders in all, each sent to both screens, not ten per screen."""
+    workshop, _, facilitator = setup
+    renders = []
+    real = screens.screen_state
+
+    def counted(shown):
+        renders.append(shown.id)
+        return real(shown)
+
+    monkeypatch.setattr(screens, "screen_state", counted)
+    projector, panel = screen_socket(workshop, facilitator), screen_socket(workshop, facilitator)
+
+    async def scenario():
+        for screen in (projector, panel):
+            assert (await screen.connect())[0]
+            await screen.receive_json_from(timeout=5)  # its own first state
+        assert len(renders) == 2
+        layer = get_channel_layer()
+        for _ in range(10):
+            await layer.group_send(live.group(workshop.id), live.CHANGED)
+        seen = {projector: [], panel: []}
+        for screen, states in seen.items():
+            while not await screen.receive_nothing(timeout=3 * SCREEN_INTERVAL):
+                states.append(await screen.receive_json_from())
+        for screen in (projector, panel):
+            await screen.disconnect()
+        return seen[projector], seen[panel]
+
+    on_projector, on_panel = async_to_sync(scenario)()
+    assert 1 <= len(on_projector) <= 2
+    assert on_panel == on_projector
+    assert len(renders) == 2 + len(on_projector)
+
+
+def test_the_big_screen_is_drawn_in_its_own_language(setup):
+    """The live view comes in the screen page's language (its Accept-Language here), as the
+    page around it: the quadrant names of the priority tool in English and in bokmål."""
+    workshop, _, facilitator = setup
+    english, bokmal = screen_socket(workshop, facilitator), screen_socket(workshop, facilitator)
+    english.scope["headers"].append((b"accept-language", b"en"))
+    bokmal.scope["headers"].append((b"accept-language", b"nb"))
+
+    async def scenario():
+        drawn = []
+        for screen in (english, bokmal):
+            assert (await screen.connect())[0]
+            drawn.append((await screen.receive_json_from(timeout=5))["html"])
+        await get_channel_layer().group_send(live.group(workshop.id), live.CHANGED)
+        for screen in (english, bokmal):
+            drawn.append((await screen.receive_json_from(timeout=5))["html"])
+            await screen.disconnect()
+        return drawn
+
+    first_en, first_nb, then_en, then_nb = async_to_sync(scenario)()
+    for html in (first_en, then_en):
+        assert "Important and possible to influence" in html
+    for html in (first_nb, then_nb):
+        assert "Viktig og mulig å påvirke" in html

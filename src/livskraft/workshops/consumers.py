@@ -2,7 +2,9 @@
 switches, locks and reveals); big screens receive the live state."""
 
 import asyncio
+import contextlib
 import json
+import weakref
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
@@ -17,7 +19,7 @@ from .permissions import can_run
 from .tools import priority
 
 MAX_FRAME = 2000  # characters; an answer is under 100
-SCREEN_DELAY = 0.2  # gather a burst of votes into one screen update
+SCREEN_INTERVAL = 0.2  # seconds: at most one big-screen redraw per interval
 
 
 def language_of(scope) -> str:
@@ -103,27 +105,88 @@ class ScreenConsumer(AsyncJsonWebsocketConsumer):
         if not allowed:
             await self.close(code=4403)
             return
-        self.pending = False
+        self.feed = ScreenFeed.of(self.workshop_id, language_of(self.scope))
         await self.channel_layer.group_add(live.group(self.workshop_id), self.channel_name)
         await self.accept()
-        await self._send_state()
+        self.feed.screens.add(self)
+        text = await database_sync_to_async(self.feed.render)()
+        if text is not None:
+            await self.send(text_data=text)
 
     def _allowed(self) -> bool:
         workshop = Workshop.objects.filter(id=self.workshop_id).first()
         return workshop is not None and can_run(self.scope["user"], workshop)
 
     async def disconnect(self, code):
-        await self.channel_layer.group_discard(live.group(self.workshop_id), self.channel_name)
+        if getattr(self, "feed", None) is not None:
+            self.feed.leave(self)
+            await self.channel_layer.group_discard(live.group(self.workshop_id),
+                                                   self.channel_name)
 
     async def workshop_changed(self, event):
-        if self.pending:
-            return
-        self.pending = True
-        await asyncio.sleep(SCREEN_DELAY)
-        self.pending = False
-        await self._send_state()
+        self.feed.changed()
 
-    async def _send_state(self):
-        state = await database_sync_to_async(
-            lambda: screens.screen_state(Workshop.objects.get(id=self.workshop_id)))()
-        await self.send_json(state)
+
+class ScreenFeed:
+    """The big screens of one workshop in one language in this process (a projector, the
+    facilitator's panel …): one render per change for all of them, at most one per
+    SCREEN_INTERVAL. The first change after a quiet interval is drawn at once; changes
+    during an interval are gathered into one redraw at its end, so a burst of votes costs
+    a few renders, not one per vote or per screen. Rendered in channels' database thread,
+    off the event loop, after the change was committed (live.announce)."""
+
+    _feeds: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+    def __init__(self, workshop_id: int, language: str) -> None:
+        self.workshop_id, self.language = workshop_id, language
+        self.screens: set[ScreenConsumer] = set()
+        self.due: asyncio.TimerHandle | None = None
+        self.drawn_at = -SCREEN_INTERVAL  # the event loop's clock at the last redraw
+        self.task: asyncio.Task | None = None
+
+    @classmethod
+    def of(cls, workshop_id: int, language: str) -> "ScreenFeed":
+        """The feed for this workshop and language in the running event loop."""
+        per_loop = cls._feeds.setdefault(asyncio.get_running_loop(), {})
+        key = (workshop_id, language)
+        if key not in per_loop:
+            per_loop[key] = cls(workshop_id, language)
+        return per_loop[key]
+
+    def leave(self, screen: ScreenConsumer) -> None:
+        self.screens.discard(screen)
+        if not self.screens:
+            if self.due is not None:
+                self.due.cancel()
+            self._feeds.get(asyncio.get_running_loop(), {}).pop(
+                (self.workshop_id, self.language), None)
+
+    def changed(self) -> None:
+        if self.due is not None:  # a redraw is already coming; it will read this change
+            return
+        loop = asyncio.get_running_loop()
+        wait = max(0.0, self.drawn_at + SCREEN_INTERVAL - loop.time())
+        self.due = loop.call_later(wait, self._start)
+
+    def _start(self) -> None:
+        self.due = None
+        self.drawn_at = asyncio.get_running_loop().time()
+        self.task = asyncio.ensure_future(self._redraw())
+
+    async def _redraw(self) -> None:
+        text = await database_sync_to_async(self.render)()
+        if text is None:
+            return
+        for screen in list(self.screens):
+            # a screen that left while we rendered: the ASGI server raises an OSError
+            with contextlib.suppress(OSError):
+                await screen.send(text_data=text)
+
+    def render(self) -> str | None:
+        """The screens' state as the JSON text they are sent, or None when the workshop is
+        gone."""
+        workshop = Workshop.objects.filter(id=self.workshop_id).first()
+        if workshop is None:
+            return None
+        with translation.override(self.language):
+            return json.dumps(screens.screen_state(workshop))
