@@ -3,6 +3,7 @@ national tables): never reuse what other code made."""
 
 import hashlib
 import os
+from functools import cache
 from pathlib import Path
 
 import django
@@ -11,9 +12,11 @@ from django.conf import settings
 import livskraft
 
 
+@cache
 def code_fingerprint() -> str:
     """Changes with any file of the package (templates, code, translations), the Django
-    version and the settings that change the HTML."""
+    version and the settings that change the HTML. Read once per process (a walk over the
+    package: the page store and the table store both need it at start)."""
     digest = hashlib.blake2b(digest_size=8)
     digest.update(f"{livskraft.__version__}|{django.__version__}|{settings.PRODUCTION}|"
                   f"{settings.DEBUG}|{settings.STATIC_URL}".encode())

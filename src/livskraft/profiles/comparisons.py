@@ -24,6 +24,8 @@ from livskraft.web.formatting import decimal
 from . import charts, reports, search
 from .comparison_measures import BY_KEY, MEASURES, Inputs, Measure
 
+UNUSABLE = (MissingDataError, KeyError, ValueError)  # a measure without usable data: left out
+
 MAX_CHOSEN = 5
 NEAREST = 4
 MAP_WIDTH, MAP_HEIGHT = 320, 320
@@ -140,10 +142,11 @@ def _ratio(key: str, inputs: Inputs, language: str,
 def prepare(inputs: Inputs) -> None:
     """Build what every kommune's section shares (the neighbours and, in the active
     language, every measure's ratio), so that it is kept (`national_tables`)."""
-    _adjacency(_outline_vintage(inputs.borders), frames.data_version())
+    version = frames.data_version()
+    _adjacency(_outline_vintage(inputs.borders), version)
     for measure in MEASURES:
-        with contextlib.suppress(MissingDataError, KeyError, ValueError):  # as in `blocks`
-            _ratio(measure.key, inputs, get_language(), frames.data_version())
+        with contextlib.suppress(*UNUSABLE):
+            _ratio(measure.key, inputs, get_language(), version)
 
 
 def blocks(code: str, name: str, inputs: Inputs, chosen: list[str],
@@ -155,7 +158,7 @@ def blocks(code: str, name: str, inputs: Inputs, chosen: list[str],
     for measure in MEASURES:
         try:
             long = table(measure, code, inputs, chosen, labels)
-        except (MissingDataError, KeyError, ValueError):
+        except UNUSABLE:
             continue
         out.setdefault(measure.section, []).append(
             _block(measure, long, name, place.county_name if place else _("Fylket"), labels,

@@ -191,7 +191,7 @@ def record_many(votes: list[tuple]) -> list[str | None]:
             except ScoreRejected as error:
                 outcomes[index] = str(error)
             except IntegrityError:  # the participant is gone
-                outcomes[index] = gettext_lazy("Du er ikke med i et verksted.")
+                outcomes[index] = NOT_JOINED_MESSAGE
     return outcomes
 
 
@@ -447,6 +447,7 @@ def _plain_answer(data) -> list | None:
 NOT_JOINED, TOO_MANY, REJECTED, BUSY_CODE = "not_joined", "too_many", "rejected", "busy"
 BUSY = (BUSY_CODE, gettext_lazy("Det er mange som sender akkurat nå, så svaret ble ikke "
                                 "lagret. Prøv igjen om et par sekunder."))
+NOT_JOINED_MESSAGE = gettext_lazy("Du er ikke med i et verksted.")
 STATUS = {NOT_JOINED: 403, TOO_MANY: 429, BUSY_CODE: 503}
 
 
@@ -462,7 +463,7 @@ def write_answers(votes: list[tuple]) -> list[tuple | None]:
         if vote[0] in people:
             known.append(index)
         else:
-            outcomes[index] = (NOT_JOINED, gettext_lazy("Du er ikke med i et verksted."))
+            outcomes[index] = (NOT_JOINED, NOT_JOINED_MESSAGE)
     allowed = answers_allowed([votes[index][0] for index in known])
     written = []
     for index, ok in zip(known, allowed, strict=True):
