@@ -80,3 +80,25 @@ def test_frame_errors_are_in_the_pages_language(setup, language):  # noqa: F811
     participant = Participant.objects.create(workshop=workshop)
     (reply,) = exchange(participant, [{"text_data": "[]"}], language)
     assert reply == {"error": "not_json", "message": MESSAGES[language]}
+
+
+REFUSED = {"nb": "Ukjent faktor.", "nn": "Ukjend faktor.", "en": "Unknown factor."}  # django.po
+
+
+@pytest.mark.parametrize("language", REFUSED)
+def test_every_reply_of_a_connection_is_in_its_pages_language(setup, language):  # noqa: F811
+    """The frame check, the form's field messages and the batch writer's refusal (written in
+    another thread) all answer in the phone's language, message after message."""
+    workshop, factor, _ = setup
+    participant = Participant.objects.create(workshop=workshop)
+    replies = exchange(participant, [
+        {"json": {"factor": 999999, "importance": 3, "influence": 3}},
+        {"text_data": "[]"},
+        {"json": {"factor": factor.id, "importance": 0, "influence": 3}},
+        {"json": {"factor": 999999, "importance": 3, "influence": 3}},
+    ], language)
+    assert [r["message"] for r in replies[:2]] == [REFUSED[language], MESSAGES[language]]
+    assert replies[3]["message"] == REFUSED[language]
+    one_to_five = {"nb": "Velg en verdi fra 1 til 5.", "nn": "Vel ein verdi frå 1 til 5.",
+                   "en": "Choose a value from 1 to 5."}
+    assert replies[2]["fields"] == {"importance": [one_to_five[language]]}
