@@ -143,6 +143,9 @@ def test_a_deleted_participant_and_a_plain_form_post(hall):
     gone.delete()
     reply = post(data, participant=gone)
     assert (reply.status_code, reply.json()["error"]) == (403, "not_joined")
+    without_cookie = post(data, language="en")
+    assert (without_cookie.status_code, without_cookie.json()) == (
+        403, {"error": "not_joined", "message": "You have not joined a workshop."})  # en .po
     plain = post(data, participant=ann, accept="text/html")  # no JavaScript: Django's view
     assert (plain.status_code, plain.headers["Location"]) == (302, "/verksted/delta/")
     assert PriorityScore.objects.get().participant == ann

@@ -97,11 +97,11 @@ async def _through(chain: list, request, body: bytes | None) -> HttpResponse:
 async def _answer(request) -> HttpResponse:
     key = key_from_cookie(request.COOKIES.get(PARTICIPANT_COOKIE))
     if key is None:
-        return JsonResponse({"error": priority.NOT_JOINED,
-                             "message": _("Du er ikke med i et verksted.")}, status=403)
-    vote, reply = priority.check_score(key, request.POST)
-    if vote is not None:
-        reply = await priority.send_answer(vote)
+        reply = priority.not_joined_reply()
+    else:
+        vote, reply = priority.check_score(key, request.POST)
+        if vote is not None:
+            reply = await priority.send_answer(vote)
     response = JsonResponse(reply, status=priority.reply_status(reply))
     if response.status_code == 503:
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)

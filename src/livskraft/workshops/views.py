@@ -21,6 +21,7 @@ from .forms import JoinForm, WorkshopForm, municipality_choices
 from .models import Facilitation, Workshop
 from .permissions import can_control, runners_only
 from .tools import registry
+from .tools.priority import NOT_JOINED_MESSAGE
 
 
 @login_required
@@ -181,7 +182,7 @@ def phone_state(request):
     """The polling fallback for a phone whose websocket is down."""
     participant = participants.from_request(request)
     if participant is None:
-        return JsonResponse({"error": _("Du er ikke med i et verksted.")}, status=403)
+        return JsonResponse({"error": str(NOT_JOINED_MESSAGE)}, status=403)
     return JsonResponse({"state": screens.phone_state(participant.workshop_id)})
 
 

@@ -384,8 +384,7 @@ def answer(request):
     this view answers the plain form (and the test client) with the same rules."""
     key = key_from_cookie(request.COOKIES.get(PARTICIPANT_COOKIE))
     if key is None:
-        return JsonResponse({"error": NOT_JOINED,
-                             "message": _("Du er ikke med i et verksted.")}, status=403)
+        return JsonResponse(not_joined_reply(), status=STATUS[NOT_JOINED])
     vote, reply = check_score(key, request.POST)
     if vote is not None:
         reply = score_reply(vote, write_answers([vote])[0])
@@ -449,6 +448,11 @@ BUSY = (BUSY_CODE, gettext_lazy("Det er mange som sender akkurat nå, så svaret
                                 "lagret. Prøv igjen om et par sekunder."))
 NOT_JOINED_MESSAGE = gettext_lazy("Du er ikke med i et verksted.")
 STATUS = {NOT_JOINED: 403, TOO_MANY: 429, BUSY_CODE: 503}
+
+
+def not_joined_reply() -> dict:
+    """The reply to an answer without a participant cookie, on either HTTP path."""
+    return {"error": NOT_JOINED, "message": str(NOT_JOINED_MESSAGE)}
 
 
 def write_answers(votes: list[tuple]) -> list[tuple | None]:
